@@ -1,0 +1,379 @@
+//! Question banks: the questions a candidate practises, with what a complete answer covers.
+//!
+//! A bank is a TOML file (schema in `docs/banks.md`); the shipped ones live in `prompts/` and are
+//! embedded in the binary. A [`Catalog`] is every bank loaded for a run: the embedded defaults,
+//! then any `--bank PATH` or `STARCOACH_BANKS` files, where a bank with the same `bank.id`
+//! replaces the default one. Question ids are unique across the whole catalog.
+
+mod load;
+
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+pub use load::{BankSource, parse_bank};
+
+/// What sort of question it is; it picks the rubric an answer is scored with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// About the candidate in general ("Tell me about yourself").
+    General,
+    /// "Tell me about a time when...": wants one real past episode, told with STAR.
+    Behavioral,
+    /// "What would you do if...": wants an approach, steps and reasons.
+    Situational,
+    /// Why this job, why this company.
+    Motivation,
+    /// Where the candidate is heading.
+    Career,
+    /// Tools, systems and know-how.
+    Technical,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::General,
+        Kind::Behavioral,
+        Kind::Situational,
+        Kind::Motivation,
+        Kind::Career,
+        Kind::Technical,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::General => "general",
+            Kind::Behavioral => "behavioral",
+            Kind::Situational => "situational",
+            Kind::Motivation => "motivation",
+            Kind::Career => "career",
+            Kind::Technical => "technical",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        let s = s.trim().to_ascii_lowercase();
+        let s = match s.as_str() {
+            "behavioural" => "behavioral",
+            other => other,
+        };
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown kind `{s}`; use one of {}",
+                    Kind::ALL.map(Kind::as_str).join(", ")
+                )
+            })
+    }
+}
+
+/// The part of an answer a follow-up question digs into; also the feedback dimension it serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Probe {
+    Situation,
+    Task,
+    Action,
+    Result,
+    Metrics,
+    Reflection,
+    Specificity,
+    Ownership,
+}
+
+impl Probe {
+    pub const ALL: [Probe; 8] = [
+        Probe::Situation,
+        Probe::Task,
+        Probe::Action,
+        Probe::Result,
+        Probe::Metrics,
+        Probe::Reflection,
+        Probe::Specificity,
+        Probe::Ownership,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Probe::Situation => "situation",
+            Probe::Task => "task",
+            Probe::Action => "action",
+            Probe::Result => "result",
+            Probe::Metrics => "metrics",
+            Probe::Reflection => "reflection",
+            Probe::Specificity => "specificity",
+            Probe::Ownership => "ownership",
+        }
+    }
+}
+
+impl fmt::Display for Probe {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing a complete answer covers, as a checklist line for the candidate, with the words
+/// that show it was covered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Area {
+    pub text: String,
+    /// Phrases matched case-insensitively at word boundaries; a trailing `*` matches any word
+    /// ending (`de-escalat*` matches "de-escalate" and "de-escalated").
+    pub keywords: Vec<String>,
+}
+
+/// A question an interviewer asks next, and the part of the answer it probes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUp {
+    pub text: String,
+    pub probes: Probe,
+}
+
+/// A sample answer from the seed material (one good way to answer, not the only one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Example {
+    pub title: String,
+    pub text: String,
+}
+
+/// A practice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    /// Stable kebab-case id, unique across all loaded banks.
+    pub id: String,
+    /// What the candidate is asked.
+    pub text: String,
+    pub kind: Kind,
+    /// Competencies (kebab-case), shared across banks so drills can find related questions.
+    pub tags: Vec<String>,
+    /// The seed document (or other source) the question comes from.
+    pub source: String,
+    /// The section of the source it sits in, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// What the interviewer listens for, told to the candidate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub looks_for: Option<String>,
+    /// A one-line nudge before answering.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    pub areas: Vec<Area>,
+    pub follow_ups: Vec<FollowUp>,
+    pub tips: Vec<String>,
+    pub examples: Vec<Example>,
+    /// The bank the question was loaded from.
+    pub bank: String,
+}
+
+impl Question {
+    /// The follow-ups that probe `probe`, in bank order.
+    pub fn follow_ups_for(&self, probe: Probe) -> impl Iterator<Item = &FollowUp> {
+        self.follow_ups.iter().filter(move |f| f.probes == probe)
+    }
+}
+
+/// The STAR method as the seed explains it, with its worked example; shown by `:star` and used
+/// to check the analyzer labels the worked example the way the seed does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StarGuide {
+    pub intro: String,
+    pub parts: Vec<StarPart>,
+    pub source: String,
+}
+
+/// One letter of STAR.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StarPart {
+    /// `situation`, `task`, `action` or `result`.
+    pub component: Probe,
+    /// What the part says, in a sentence for the candidate.
+    pub meaning: String,
+    /// The worked example's text for this part.
+    pub example: String,
+}
+
+/// One loaded bank file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bank {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub source: String,
+    pub questions: Vec<Question>,
+    pub star: Option<StarGuide>,
+    /// Where it was loaded from (`embedded:prompts/x.toml` for built-in banks).
+    pub origin: String,
+}
+
+/// Filters for listing and drawing questions; empty fields match everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kinds: Vec<Kind>,
+    /// A question matches when it has any of these tags.
+    pub tags: Vec<String>,
+    /// Matches the question's source or bank id, or a prefix of either (`003` finds
+    /// `003_ffd394d45dab86fa.txt`).
+    pub sources: Vec<String>,
+    /// Every word must appear in the id, text, tags, category or areas.
+    pub search: Vec<String>,
+}
+
+impl Filter {
+    pub fn matches(&self, q: &Question) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&q.kind))
+            && (self.tags.is_empty()
+                || self
+                    .tags
+                    .iter()
+                    .any(|t| q.tags.iter().any(|qt| qt.eq_ignore_ascii_case(t))))
+            && (self.sources.is_empty()
+                || self.sources.iter().any(|s| {
+                    let s = s.to_ascii_lowercase();
+                    q.source.to_ascii_lowercase().starts_with(&s) || q.bank.starts_with(&s)
+                }))
+            && (self.search.is_empty() || {
+                let hay = searchable(q);
+                self.search.iter().all(|w| hay.contains(&w.to_lowercase()))
+            })
+    }
+}
+
+fn searchable(q: &Question) -> String {
+    let mut s = String::with_capacity(256);
+    for part in [
+        q.id.as_str(),
+        q.text.as_str(),
+        q.category.as_deref().unwrap_or(""),
+    ] {
+        s.push_str(&part.to_lowercase());
+        s.push(' ');
+    }
+    for t in &q.tags {
+        s.push_str(t);
+        s.push(' ');
+    }
+    for a in &q.areas {
+        s.push_str(&a.text.to_lowercase());
+        s.push(' ');
+    }
+    s
+}
+
+/// Every bank loaded for a run.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    banks: Vec<Bank>,
+}
+
+impl Catalog {
+    /// The banks shipped in the binary.
+    pub fn embedded() -> Result<Catalog> {
+        Catalog::load(&[])
+    }
+
+    /// The embedded banks plus `extra` sources (files or folders), later ones replacing earlier
+    /// banks with the same id. All problems in all files are reported together.
+    pub fn load(extra: &[BankSource]) -> Result<Catalog> {
+        load::load_catalog(extra)
+    }
+
+    /// Only the given sources, without the embedded defaults (what `bank check` validates).
+    pub fn load_only(sources: &[BankSource]) -> Result<Catalog> {
+        load::load_sources(sources)
+    }
+
+    pub fn banks(&self) -> &[Bank] {
+        &self.banks
+    }
+
+    /// All questions, bank by bank, in file order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.banks.iter().flat_map(|b| b.questions.iter())
+    }
+
+    pub fn len(&self) -> usize {
+        self.banks.iter().map(|b| b.questions.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// The question with this id, or an error that suggests the closest ids.
+    pub fn require(&self, id: &str) -> Result<&Question> {
+        self.get(id).ok_or_else(|| Error::UnknownQuestion {
+            id: id.to_string(),
+            suggestions: self.closest_ids(id),
+        })
+    }
+
+    /// Up to three ids close to `id`.
+    pub fn closest_ids(&self, id: &str) -> Vec<String> {
+        crate::suggest::closest(id, self.questions().map(|q| q.id.as_str()), 3)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    pub fn filter<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions().filter(move |q| filter.matches(q))
+    }
+
+    /// The STAR guide from the first bank that carries one.
+    pub fn star_guide(&self) -> Option<&StarGuide> {
+        self.banks.iter().find_map(|b| b.star.as_ref())
+    }
+
+    /// Every tag in use, sorted, with how many questions carry it.
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        for q in self.questions() {
+            for t in &q.tags {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(t, n)| (t.to_string(), n))
+            .collect()
+    }
+}
+
+/// Bank sources named by the `STARCOACH_BANKS` environment variable (a path list, `:`-separated
+/// on Unix).
+pub fn sources_from_env() -> Vec<BankSource> {
+    std::env::var_os("STARCOACH_BANKS")
+        .map(|v| {
+            std::env::split_paths(&v)
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(BankSource::Path)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A path source from a command-line argument.
+pub fn source_path(p: impl Into<PathBuf>) -> BankSource {
+    BankSource::Path(p.into())
+}

@@ -1,0 +1,83 @@
+//! The library's one error type.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::diag::Diagnostics;
+
+/// Everything that can go wrong in the library. Data-file problems carry located
+/// [`Diagnostics`]; the CLI maps variants to exit codes (see `cli::exit`).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A bank, rubric or drill file is invalid; every problem found is listed.
+    #[error("{0}")]
+    Invalid(Diagnostics),
+
+    /// Reading or writing a file failed.
+    #[error("{}: {}", path.display(), describe_io(source))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    /// A file that should hold text is not valid UTF-8.
+    #[error(
+        "{}: not valid UTF-8 text (first bad byte at offset {offset}); save it as UTF-8 and try again",
+        path.display()
+    )]
+    NotUtf8 { path: PathBuf, offset: usize },
+
+    /// A question id that is in none of the loaded banks.
+    #[error("unknown question id `{id}`{}", hint(suggestions))]
+    UnknownQuestion {
+        id: String,
+        suggestions: Vec<String>,
+    },
+
+    /// Anything else the user asked for that cannot be done, said in plain words.
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn hint(suggestions: &[String]) -> String {
+    let refs: Vec<&str> = suggestions.iter().map(String::as_str).collect();
+    let dym = crate::suggest::did_you_mean(&refs);
+    if dym.is_empty() {
+        "; run `starcoach questions` to list them".to_string()
+    } else {
+        format!("; {dym}")
+    }
+}
+
+/// Turns the common I/O errors into advice.
+pub fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied (is it read-only?)".to_string(),
+        io::ErrorKind::StorageFull => "the disk is full; free some space".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory, expected a file".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Reads a whole file as UTF-8 text, with errors that name the file.
+pub fn read_text(path: &std::path::Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,23 @@
+//! # starcoach
+//!
+//! An offline interview-practice coach for call-center and customer-service roles.
+//!
+//! The crate follows the data:
+//!
+//! ```text
+//! bank (questions) -> question -> answer -> analyze (segment, detect, score) -> feedback -> session record
+//! ```
+//!
+//! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
+//! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
+//!
+//! The library never prints; the `starcoach` binary is a thin shell over it.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod bank;
+pub mod diag;
+pub mod embedded;
+pub mod error;
+pub mod suggest;
+
+pub use error::{Error, Result};
