@@ -8,12 +8,15 @@
 //! bank (questions) -> question -> answer -> analyze (segment, detect, score) -> feedback -> session record
 //! ```
 //!
+//! - [`analyze`]: the rule-based analysis of an answer; [`analyze::segment`] splits it into
+//!   sentences (byte ranges).
 //! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
 //! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analyze;
 pub mod bank;
 pub mod diag;
 pub mod embedded;

@@ -1,0 +1,3 @@
+//! Text analysis of an answer: sentences first, then what the detectors find in them.
+
+pub mod segment;
