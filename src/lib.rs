@@ -8,12 +8,14 @@
 //! bank (questions) -> question -> answer -> analyze (segment, detect, score) -> feedback -> session record
 //! ```
 //!
+//! - [`analyze`]: the rule-based analyzer's parts; [`analyze::quantity`] finds quantities in free text.
 //! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
 //! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analyze;
 pub mod bank;
 pub mod diag;
 pub mod embedded;
