@@ -81,6 +81,8 @@ pub struct Quantity {
 pub struct QuantityFinder {
     /// KPI terms, each as its lowercase words.
     kpi: Vec<Vec<String>>,
+    /// The first bytes of the KPI terms, lowercased: a quick test before comparing words.
+    kpi_first: [bool; 256],
 }
 
 impl QuantityFinder {
@@ -96,9 +98,15 @@ impl QuantityFinder {
                     .map(str::to_lowercase)
                     .collect::<Vec<_>>()
             })
-            .filter(|v| !v.is_empty())
-            .collect();
-        Self { kpi }
+            .filter(|v: &Vec<String>| !v.is_empty())
+            .collect::<Vec<_>>();
+        let mut kpi_first = [false; 256];
+        for t in &kpi {
+            let b = t[0].as_bytes()[0];
+            kpi_first[usize::from(b)] = true;
+            kpi_first[usize::from(b.to_ascii_uppercase())] = true;
+        }
+        Self { kpi, kpi_first }
     }
 
     /// Every quantity in `text`, in order, non-overlapping (the longest reading wins).
@@ -109,6 +117,7 @@ impl QuantityFinder {
             text,
             t: &toks,
             kpi: &self.kpi,
+            kpi_first: &self.kpi_first,
         };
         let mut out = Vec::new();
         let mut i = 0;
@@ -639,29 +648,49 @@ impl Lex {
     }
 }
 
-static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(build_lexicon);
+/// FNV-1a: the lexicon's keys are short words, for which SipHash's start-up cost dominates.
+#[derive(Default)]
+struct Fnv(u64);
 
-fn build_lexicon() -> HashMap<&'static str, Lex> {
-    let mut m: HashMap<&'static str, Lex> = HashMap::with_capacity(1024);
-    fn flag(m: &mut HashMap<&'static str, Lex>, w: &'static str, f: u64) {
-        m.entry(w).or_default().flags |= f;
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<&'static [u8], Lex, std::hash::BuildHasherDefault<Fnv>>;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
+
+fn build_lexicon() -> Lexicon {
+    let mut m = Lexicon::with_capacity_and_hasher(1024, Default::default());
+    fn flag(m: &mut Lexicon, w: &'static str, f: u64) {
+        m.entry(w.as_bytes()).or_default().flags |= f;
     }
     for &(w, v) in NUMBER_WORDS {
-        m.entry(w).or_default().num = Some(v);
+        m.entry(w.as_bytes()).or_default().num = Some(v);
     }
     for &(w, v) in WEAK_NUMBER_WORDS {
-        m.entry(w).or_default().weak = Some(v);
+        m.entry(w.as_bytes()).or_default().weak = Some(v);
     }
     for &(w, v) in SCALE_WORDS {
-        let e = m.entry(w).or_default();
+        let e = m.entry(w.as_bytes()).or_default();
         e.scale = Some(v);
         e.scale_plural = w.ends_with('s') && w != "lacs" || w == "lakhs";
     }
     for &(w, g, mult, strict) in TIME_UNITS {
-        m.entry(w).or_default().time = Some((g, mult, strict));
+        m.entry(w.as_bytes()).or_default().time = Some((g, mult, strict));
     }
     for &(w, d) in CHANGE_WORDS {
-        let e = m.entry(w).or_default();
+        let e = m.entry(w.as_bytes()).or_default();
         e.change = Some(d);
         e.flags |= F_CHANGE;
     }
@@ -721,17 +750,15 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
 }
 
 /// Lowercases an ASCII word into `buf` for a lexicon lookup.
-fn lookup(word: &str) -> Option<&'static Lex> {
-    let b = word.as_bytes();
-    if b.len() > 20 {
+fn lookup(word: &[u8]) -> Option<&'static Lex> {
+    if word.len() > 20 {
         return None;
     }
     let mut buf = [0u8; 20];
-    for (d, s) in buf.iter_mut().zip(b) {
+    for (d, s) in buf.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
     }
-    let key = std::str::from_utf8(&buf[..b.len()]).ok()?;
-    LEXICON.get(key)
+    LEXICON.get(&buf[..word.len()])
 }
 
 fn code_of(word: &str) -> Option<&'static str> {
@@ -1055,34 +1082,44 @@ fn lex(text: &str, toks: &mut Vec<Tok>) {
 
 /// A word at `i`: letters, with apostrophes inside ("o'clock", "don't").
 fn lex_word(text: &str, i: usize) -> (usize, T) {
+    let b = text.as_bytes();
+    let alpha_at = |k: usize| match b.get(k) {
+        Some(c) if c.is_ascii() => c.is_ascii_alphabetic(),
+        Some(_) => text[k..].chars().next().is_some_and(char::is_alphabetic),
+        None => false,
+    };
     let mut j = i;
     let mut ascii = true;
     let mut n = 0usize;
     let mut first_upper = false;
     let mut uppers = 0usize;
-    let rest = &text[i..];
-    let mut chars = rest.char_indices().peekable();
-    while let Some((off, ch)) = chars.next() {
-        if ch.is_alphabetic() {
-            if !ch.is_ascii() {
-                ascii = false;
-            }
-            if ch.is_uppercase() {
-                if n == 0 {
-                    first_upper = true;
-                }
+    while j < b.len() {
+        let c = b[j];
+        if c.is_ascii_alphabetic() {
+            if c.is_ascii_uppercase() {
+                first_upper |= n == 0;
                 uppers += 1;
             }
             n += 1;
-            j = i + off + ch.len_utf8();
-        } else if (ch == '\'' || ch == '’')
-            && n > 0
-            && chars.peek().is_some_and(|&(_, c)| c.is_alphabetic())
-        {
-            if ch != '\'' {
-                ascii = false;
+            j += 1;
+        } else if c == b'\'' && n > 0 && alpha_at(j + 1) {
+            j += 1;
+        } else if c >= 0x80 {
+            let Some(ch) = text[j..].chars().next() else {
+                break;
+            };
+            let len = ch.len_utf8();
+            if ch.is_alphabetic() {
+                if ch.is_uppercase() {
+                    first_upper |= n == 0;
+                    uppers += 1;
+                }
+                n += 1;
+            } else if !(ch == '’' && n > 0 && alpha_at(j + len)) {
+                break;
             }
-            j = i + off + ch.len_utf8();
+            ascii = false;
+            j += len;
         } else {
             break;
         }
@@ -1096,8 +1133,7 @@ fn lex_word(text: &str, i: usize) -> (usize, T) {
     } else {
         Shape::Mixed
     };
-    let word = &text[i..j];
-    let lex = if ascii { lookup(word) } else { None };
+    let lex = if ascii { lookup(&b[i..j]) } else { None };
     (j, T::Word { lex, shape, ascii })
 }
 
@@ -1168,6 +1204,7 @@ struct Parser<'a> {
     text: &'a str,
     t: &'a [Tok],
     kpi: &'a [Vec<String>],
+    kpi_first: &'a [bool; 256],
 }
 
 impl Parser<'_> {
@@ -2346,6 +2383,10 @@ impl Parser<'_> {
     }
 
     fn is_kpi_at(&self, k: usize) -> Option<usize> {
+        let first = self.t.get(k).map(|t| self.text.as_bytes()[t.s])?;
+        if !self.kpi_first[usize::from(first)] {
+            return None;
+        }
         'terms: for term in self.kpi {
             let mut j = k;
             for w in term {
