@@ -9,7 +9,7 @@
 //! ```
 //!
 //! - [`analyze`]: the rule-based analysis of an answer; [`analyze::segment`] splits it into
-//!   sentences (byte ranges).
+//!   sentences (byte ranges), [`analyze::quantity`] finds quantities in free text.
 //! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
 //! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
 //!
