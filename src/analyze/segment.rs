@@ -327,8 +327,8 @@ fn line_break(text: &str, after: usize, cands: &mut Vec<Cand>) {
 }
 
 /// The terminal at `i..after`: a forced boundary when the space after it is missing
-/// ("done.Then"), or a candidate after a period or "…" (with its closing quotes) followed by
-/// whitespace, which UAX #29 does not see before a lowercase word, nor after "…" at all.
+/// ("done.Then"), or a candidate after it (with its closing quotes or emoji) when whitespace
+/// follows: UAX #29 sees none before a lowercase word, none after "…", and none after emoji.
 fn terminal(text: &str, i: usize, after: usize, cands: &mut Vec<Cand>) {
     let next = text[after..].chars().next();
     if next.is_some_and(char::is_uppercase) && missing_space(text, i, after) {
@@ -336,9 +336,9 @@ fn terminal(text: &str, i: usize, after: usize, cands: &mut Vec<Cand>) {
             end: after,
             forced: true,
         });
-    } else if text.as_bytes()[i] != b'!' && text.as_bytes()[i] != b'?' {
+    } else {
         let mut j = after;
-        while let Some(d) = text[j..].chars().next().filter(|&d| is_closer(d)) {
+        while let Some(d) = text[j..].chars().next().filter(|&d| is_trailer(d)) {
             j += d.len_utf8();
             if j - after > 8 {
                 break;
@@ -407,16 +407,14 @@ fn missing_space(text: &str, i: usize, after: usize) -> bool {
         return false;
     }
     let left = text[tok_start..i].trim_start_matches(is_opener);
-    if left.len() < 2
-        || !left
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
-        || !left
+    let plain = left
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+        && left
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-        || in_list(NEVER_FINAL, left)
-    {
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    if left.len() < 2 || !(plain || is_number(left)) || in_list(NEVER_FINAL, left) {
         return false;
     }
     let right = &text[after..tok_end];
@@ -424,9 +422,15 @@ fn missing_space(text: &str, i: usize, after: usize) -> bool {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(right.len());
     let word = &right[..word_len];
+    // "Then", or "I" but not the "D" of "Ph.D.".
     let mut chars = word.chars();
-    let capitalised = chars.next().is_some_and(char::is_uppercase)
-        && (word == "I" || chars.all(char::is_lowercase));
+    let capitalised = if word == "I" {
+        !right[1..].starts_with('.')
+    } else {
+        word.len() >= 2
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+    };
     if !capitalised || in_list(TLDS, word) {
         return false;
     }
@@ -636,10 +640,12 @@ fn parse_left(text: &str, start: usize, end: usize) -> Left<'_> {
     let last = |i: usize| s[..i].chars().next_back();
     let mut i = s.len();
     let mut closer = None;
-    while let Some(c) = last(i).filter(|&c| is_closer(c)) {
+    while let Some(c) = last(i).filter(|&c| is_trailer(c)) {
         i -= c.len_utf8();
-        closer = Some(c);
-        if s.len() - i > 8 {
+        if is_closer(c) {
+            closer = Some(c);
+        }
+        if s.len() - i > 16 {
             break;
         }
     }
@@ -1007,6 +1013,26 @@ fn is_initialism(tok: &str) -> bool {
             .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
+/// What may follow a terminal inside its sentence: closing quotes and brackets, and emoji
+/// ("Thanks!🙂 I loved it.").
+fn is_trailer(c: char) -> bool {
+    is_closer(c) || is_emoji(c)
+}
+
+/// Emoji and their joiners, modifiers and tags (the pictographic blocks; no table needed for
+/// the few places that ask).
+fn is_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}'
+            | '\u{2600}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{FE0F}'
+            | '\u{200D}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
 fn is_closer(c: char) -> bool {
     matches!(
         c,
@@ -1195,6 +1221,7 @@ mod tests {
     fn does_not_split_missing_spaces_inside_abbreviations() {
         one("I called Mr.Smith right away.");
         one("Use a tool e.g.Zendesk for that.");
+        one("My manager (Dr. Chen, Ph.D.) agreed.");
     }
 
     #[test]
@@ -1358,6 +1385,10 @@ mod tests {
             ]
         );
         assert_eq!(split("I was done.I left."), ["I was done.", "I left."]);
+        assert_eq!(
+            split("The total was $1,234.56.The customer paid."),
+            ["The total was $1,234.56.", "The customer paid."]
+        );
     }
 
     #[test]
@@ -1499,6 +1530,10 @@ mod tests {
                 "Then the customer smiled \u{1f60a}!",
                 "Great day."
             ]
+        );
+        assert_eq!(
+            split("Thanks!\u{1f60a}\u{1f60a} I loved it."),
+            ["Thanks!\u{1f60a}\u{1f60a}", "I loved it."]
         );
         assert_eq!(
             split("Done. \u{1f44d} The customer left happy."),
