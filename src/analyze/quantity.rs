@@ -32,7 +32,14 @@
 //!   ("from 10 to 20 dollars" is `Money` 10 to 20).
 //! - `to == None`: `value` is the amount of change as written (never negative): "cut handle
 //!   time by 2 minutes" (2, minute), "increased sales by 15%" (15, percent), "reduced it by
-//!   half" (50, percent), "a 20% increase" (20, percent), "down 30 seconds" (30, second).
+//!   half" (50, percent), "by a third" (33.3, percent), "a 20% increase" (20, percent),
+//!   "Escalations dropped 30%" (30, percent), "down 30 seconds" (30, second), "sales
+//!   doubled" (100, percent). The direction is in the words, not in the sign.
+//!
+//! `Score` comes from a scale ("4.8 out of 5", "9/10", "4.5 stars"), from a KPI term given to
+//! [`QuantityFinder::new`] next to a bare number ("CSAT 92", "NPS of 45", "92 CSAT"; the term
+//! joins the span), or from "rated"/"scored"/"rating"/"score" before one. A number with its own
+//! unit keeps its kind ("CSAT of 92%" is `Percent`, "AHT of 6 minutes" is `Duration`).
 //!
 //! Bound and hedge words are part of the span but only the number is kept: "under $20",
 //! "at least 5 calls" and "about 40" have `value` 20, 5, 40 and `to == None`. Rates are part of
@@ -40,11 +47,19 @@
 //!
 //! # What is not a quantity
 //!
-//! Identifiers ("401(k)", "Windows 10", "iPhone 15", "COVID-19", "Five9", "Route 66"), phone
-//! numbers, clock times ("5:30", "at 5 p.m."), dates ("March 3rd", "3/15/2020"), bare years
-//! ("in 2019"), ordinals ("3rd", "second") and pronoun uses of "one" ("no one", "one by one")
-//! give nothing. Narrative phrases such as "one day" or "one of them" do come back (as
-//! `Duration` and `Number`); the caller filters those by context.
+//! Identifiers ("401(k)", "Windows 10", "iPhone 15", "COVID-19", "Five9", "Route 66", "tier 2",
+//! "ext. 4412"), phone numbers, clock times ("5:30", "at 5 p.m.", "9-to-5"), dates ("March
+//! 3rd", "3/15/2020"), bare years ("in 2019", "from 2018 to 2020"), ordinals ("3rd",
+//! "second"), ages ("25 years old", "a 3-year-old"), compound adjectives that are no unit ("a
+//! one-time fee") and pronoun uses of "one" ("no one", "one by one") give nothing. Narrative
+//! phrases such as "one day" or "one of them" do come back (as `Duration` and `Number`, never
+//! `Count`); the caller filters those by context.
+//!
+//! Heuristics with known costs: a number right after a capitalized word inside a sentence, or
+//! after an all-caps word that is neither a currency code nor a KPI term, is taken for a name
+//! unless a time, money or percent unit follows ("Route 66" goes, "Amazon 3 years" stays;
+//! "NPS 45" goes when "NPS" is not a KPI term). A dash with a space after it is never a minus
+//! sign ("- 40 calls" is a bullet). "1/5", "2/10" and "20/100" are scores, not fractions.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -657,7 +672,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -1290,7 +1309,8 @@ impl Parser<'_> {
             match tok.t {
                 T::P(c @ ('-' | '−' | '+')) => {
                     let sign_ok = j == 0 || !tok.glued || self.is_p(j - 1, '(');
-                    let next_ok = self.is_num_tok(j + 1) && (self.glued(j + 1) || j == 0);
+                    // Glued only: "- 40 calls" at the start of a line is a bullet.
+                    let next_ok = self.is_num_tok(j + 1) && self.glued(j + 1);
                     if sign_ok && next_ok {
                         if c != '+' {
                             sign = -1.0;
@@ -1394,7 +1414,7 @@ impl Parser<'_> {
             }
         }
         // "9/10", "1/2", "24/7".
-        if self.is_p(k, '/') && self.glued(k) && self.glued(k + 1) && frac_digits == 0 {
+        if self.is_p(k, '/') && self.glued(k) && self.glued(k + 1) {
             if let Some((b, _, 0)) = self.num_val(k + 1) {
                 if self.is_p(k + 2, '/') && self.glued(k + 2)
                     || self.is_word(k + 2) && self.glued(k + 2) && !self.is_time_word(k + 2)
@@ -1402,12 +1422,12 @@ impl Parser<'_> {
                     return N::Skip(self.blob_end(k + 2));
                 }
                 let a = p.v;
-                if (b == 5.0 || b == 10.0 || b == 100.0) && a <= b {
+                if (b == 5.0 || b == 10.0 || b == 100.0) && a <= b && k == j + 1 {
                     p.score_den = Some(b);
                     p.e = k + 2;
                     p.yearlike = false;
                     return N::Ok(p);
-                } else if a < b && b > 0.0 {
+                } else if a < b && b > 0.0 && frac_digits == 0 && k == j + 1 {
                     p.v = a / b;
                     p.frac_word = true;
                     p.yearlike = false;
@@ -1533,6 +1553,23 @@ impl Parser<'_> {
         j + 1
     }
 
+    /// A fraction word at `q` that is followed by "of" (or, for quarters, a time unit): its
+    /// value ("third" in "two thirds of", "quarter" in "a quarter hour").
+    fn fraction_of(&self, q: usize) -> Option<f64> {
+        if !self.has(q, F_FRACTION) {
+            return None;
+        }
+        let quarter = self.has(q, F_QUARTER);
+        if !(self.word_is(q + 1, "of") || quarter && self.is_time_word(q + 1)) {
+            return None;
+        }
+        let w = self.str(q);
+        FRACTION_WORDS
+            .iter()
+            .find(|(f, _)| f.eq_ignore_ascii_case(w))
+            .map(|f| f.1)
+    }
+
     /// "forty-five (45)", "45 (forty five)": the restatement joins the number.
     fn restatement(&self, k: usize, v: f64) -> usize {
         if !self.is_p(k, '(') || self.glued(k) {
@@ -1598,6 +1635,13 @@ impl Parser<'_> {
             }
             if n.has(F_QUARTER) && self.str(k).eq_ignore_ascii_case("quarter") {
                 p.v = 0.25;
+                p.frac_word = true;
+                p.e = k + 1;
+                return N::Ok(p);
+            }
+            // "a third of the calls"
+            if let Some(f) = self.fraction_of(k) {
+                p.v = f;
                 p.frac_word = true;
                 p.e = k + 1;
                 return N::Ok(p);
@@ -1681,19 +1725,17 @@ impl Parser<'_> {
                 }
             }
         }
-        // "three quarters of an hour", "three-quarters of an hour"
+        // "three quarters of an hour", "three-quarters of an hour", "two thirds of the calls"
         let mut q = k;
         if self.is_p(q, '-') && self.glued(q) && self.glued(q + 1) {
             q += 1;
         }
-        if (1.0..=3.0).contains(&p.v)
-            && p.v.fract() == 0.0
-            && self.has(q, F_QUARTER)
-            && (self.word_is(q + 1, "of") || self.is_time_word(q + 1))
-        {
-            p.v /= 4.0;
-            p.frac_word = true;
-            k = q + 1;
+        if let Some(f) = self.fraction_of(q) {
+            if (1.0..10.0).contains(&p.v) && p.v.fract() == 0.0 && p.v * f <= 1.0 {
+                p.v *= f;
+                p.frac_word = true;
+                k = q + 1;
+            }
         }
         k = self.and_fraction(k, &mut p);
         k = self.restatement(k, p.v);
@@ -2282,7 +2324,11 @@ impl Parser<'_> {
         if p.weak || p.score_den.is_some() {
             return None;
         }
-        let k = p.e;
+        let mut k = p.e;
+        // "a 5-dollar bill"
+        if self.is_p(k, '-') && self.glued(k) && self.glued(k + 1) && self.is_word(k + 1) {
+            k += 1;
+        }
         let (e, cur) = self.currency_at(k, false)?;
         if p.art {
             // "a dollar", "a dime", "a grand" but not "a $", "a EUR", "a grand opening"
@@ -2387,17 +2433,24 @@ impl Parser<'_> {
         if !self.kpi_first[usize::from(first)] {
             return None;
         }
+        let mut best = None;
         'terms: for term in self.kpi {
             let mut j = k;
-            for w in term {
+            for (n, w) in term.iter().enumerate() {
+                // "first-call resolution" for the term "first call resolution"
+                if n > 0 && self.is_p(j, '-') && self.glued(j) && self.glued(j + 1) {
+                    j += 1;
+                }
                 if !self.is_word(j) || !self.str(j).eq_ignore_ascii_case(w) {
                     continue 'terms;
                 }
                 j += 1;
             }
-            return Some(j);
+            if best.is_none_or(|b| j > b) {
+                best = Some(j);
+            }
         }
-        None
+        best
     }
 
     fn score(&self, p: &NumP) -> Option<Cand> {
@@ -2631,9 +2684,19 @@ impl Parser<'_> {
         {
             return Step::Skip(c.e);
         }
-        // Letters or digits glued to the end: "5G", "3rd", "10am", "1990s".
-        if self.glued(c.e) && (self.is_word(c.e) || self.is_num_tok(c.e)) {
+        // Letters or digits glued to the end: "5G", "3rd", "10am", "1990s"; a compound
+        // adjective that is no unit: "one-time", "10-mile".
+        if self.glued(c.e) && (self.is_word(c.e) || self.is_num_tok(c.e))
+            || self.is_p(c.e, '-')
+                && self.glued(c.e)
+                && self.glued(c.e + 1)
+                && self.is_word(c.e + 1)
+        {
             return Step::Skip(self.blob_end(c.e));
+        }
+        // "25 years old" is an age.
+        if c.kind == QuantityKind::Duration && self.word_is(c.e, "old") {
+            return Step::Skip(c.e + 1);
         }
         if c.kind == QuantityKind::Number && c.yearlike {
             return Step::Skip(c.e);
@@ -3531,6 +3594,13 @@ mod tests {
             None,
         );
         check(
+            "our first-call resolution: 85",
+            Score,
+            "first-call resolution: 85",
+            85.0,
+            None,
+        );
+        check(
             "AHT of 6 minutes",
             Duration,
             "6 minutes",
@@ -3538,6 +3608,9 @@ mod tests {
             Some("minute"),
         );
         check("CSAT of 92%", Percent, "92%", 92.0, None);
+        check("we hit a 92 CSAT", Score, "92 CSAT", 92.0, None);
+        // Without the KPI term, an all-caps word before a number reads as a name.
+        assert!(QuantityFinder::new(&[]).find("our NPS 45").is_empty());
     }
 
     // ---- changes ----
@@ -3589,6 +3662,155 @@ mod tests {
             (q.value, q.to, q.unit.as_deref()),
             (80.0, Some(92.0), Some("points"))
         );
+    }
+
+    #[test]
+    fn a_change_verb_right_before_a_percentage_makes_it_a_change() {
+        let (q, s) = one("Escalations dropped 30% in Q3");
+        assert_eq!((q.kind, s.as_str(), q.value), (Change, "30%", 30.0));
+        let (q, _) = one("we saw an increase of 20%");
+        assert_eq!((q.kind, q.unit.as_deref()), (Change, Some("percent")));
+        check("a 10% raise", Change, "10% raise", 10.0, Some("percent"));
+        // A level reached is not an amount of change.
+        check("I improved CSAT to 95%", Percent, "95%", 95.0, None);
+    }
+
+    #[test]
+    fn doubling_and_fractions_after_by_are_changes_in_percent() {
+        check(
+            "call volume doubled",
+            Change,
+            "doubled",
+            100.0,
+            Some("percent"),
+        );
+        none("we doubled down on training");
+        let (q, s) = one("I cut costs by a third");
+        assert_eq!((q.kind, s.as_str()), (Change, "by a third"));
+        assert!(close(q.value, 100.0 / 3.0));
+    }
+
+    #[test]
+    fn ranges_take_the_unit_of_either_end() {
+        let (q, s) = one("I handled 60-80 calls per shift");
+        assert_eq!(
+            (q.kind, s.as_str(), q.value, q.to),
+            (Count, "60-80 calls per shift", 60.0, Some(80.0))
+        );
+        let (q, _) = one("It took two or three days to fix");
+        assert_eq!(
+            (q.kind, q.value, q.to, q.unit.as_deref()),
+            (Duration, 2.0, Some(3.0), Some("day"))
+        );
+        let (q, _) = one("we had 2-3 escalations");
+        assert_eq!((q.kind, q.value, q.to), (Count, 2.0, Some(3.0)));
+        let (q, _) = one("between 30 minutes and 2 hours");
+        assert_eq!(
+            (q.kind, q.value, q.to, q.unit.as_deref()),
+            (Duration, 30.0, Some(120.0), Some("minute"))
+        );
+        let (q, _) = one("We cut the backlog from 300 tickets to 120");
+        assert_eq!(
+            (q.kind, q.value, q.to, q.unit.as_deref()),
+            (Change, 300.0, Some(120.0), Some("tickets"))
+        );
+    }
+
+    #[test]
+    fn counts_see_past_one_adjective_and_count_the_last_noun_of_a_compound() {
+        check(
+            "I trained 15 new hires",
+            Count,
+            "15 new hires",
+            15.0,
+            Some("hires"),
+        );
+        check(
+            "between two team members",
+            Count,
+            "two team members",
+            2.0,
+            Some("members"),
+        );
+        check(
+            "our team handled 500+ calls daily",
+            Count,
+            "500+ calls daily",
+            500.0,
+            Some("calls"),
+        );
+        check("she called 5 times", Count, "5 times", 5.0, Some("times"));
+        check("it was ten times better", Number, "ten", 10.0, None);
+        check(
+            "two thirds of callers",
+            Number,
+            "two thirds",
+            2.0 / 3.0,
+            None,
+        );
+    }
+
+    #[test]
+    fn rates_and_compound_units_join_the_span() {
+        check("I earn $18/hr", Money, "$18/hr", 18.0, Some("USD"));
+        check(
+            "The call lasted 1 hr 20 min",
+            Duration,
+            "1 hr 20 min",
+            80.0,
+            Some("minute"),
+        );
+        check("a 5-dollar bill", Money, "5-dollar", 5.0, Some("USD"));
+        check(
+            "I type 65 words per minute",
+            Count,
+            "65 words per minute",
+            65.0,
+            Some("words"),
+        );
+        check(
+            "rated 4.5/5 by callers",
+            Score,
+            "rated 4.5/5",
+            4.5,
+            Some("5"),
+        );
+        check(
+            "I scored 95 on my QA review",
+            Score,
+            "scored 95",
+            95.0,
+            None,
+        );
+    }
+
+    #[test]
+    fn ages_ordinals_and_compound_adjectives_are_not_quantities() {
+        none("I'm 25 years old");
+        none("I have a 3-year-old");
+        none("a one-time fee");
+        none("within a 10-mile radius");
+        none("I work a 9-to-5 job");
+        none("the 80/20 rule");
+        none("in the 1990s, in her 20s");
+        none("my 1st job and the 2nd time");
+        none("First, I listened. Second, I apologized.");
+        none("it is our number one goal from day one");
+        none("a Fortune 500 company");
+        none("we use 8x8 phones");
+        none("call ext. 4412");
+    }
+
+    #[test]
+    fn a_bullet_dash_is_not_a_minus_sign() {
+        check(
+            "- 40 calls a day",
+            Count,
+            "40 calls a day",
+            40.0,
+            Some("calls"),
+        );
+        check("-40", Number, "-40", -40.0, None);
     }
 
     // ---- not quantities ----
