@@ -150,8 +150,14 @@ impl Diagnostics {
     pub fn len(&self) -> usize {
         self.0.len()
     }
+    /// Adds `other`'s diagnostics, skipping any already present (a broken base file is
+    /// reported once, not once per rubric that extends it).
     pub fn extend(&mut self, other: Diagnostics) {
-        self.0.extend(other.0);
+        for d in other.0 {
+            if !self.0.contains(&d) {
+                self.0.push(d);
+            }
+        }
     }
     /// `Ok(value)` when there were no problems, else all of them.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
@@ -220,6 +226,16 @@ pub fn from_toml_error(file: &str, source: &str, err: &toml::de::Error) -> Diagn
         None => Diagnostic::file(file, message),
     };
     d.help = help;
+    // A quote inside a single-quoted (literal) string ends it early: the classic regex mistake.
+    if d.help.is_none()
+        && d.snippet
+            .as_ref()
+            .is_some_and(|s| s.text.contains("= '") && s.text.matches('\'').count() > 2)
+    {
+        d.help = Some(
+            "a single-quoted TOML string cannot contain `'`: write \\x27 in a regex, or use a double-quoted string with escaped backslashes".to_string(),
+        );
+    }
     d
 }
 

@@ -21,6 +21,8 @@ pub mod bank;
 pub mod diag;
 pub mod embedded;
 pub mod error;
+pub mod prose;
+pub mod rubric;
 pub mod suggest;
 
 pub use error::{Error, Result};

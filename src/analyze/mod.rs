@@ -1,4 +1,403 @@
-//! Text analysis of an answer: sentences first, then what the detectors find in them.
+//! The analyzer: reads a typed answer and measures what an interviewer would notice.
+//!
+//! ```text
+//! answer -> Document (sentences, words, every lexicon hit: one pass each)
+//!        -> features (who did what, in which tense)   -> star (label each sentence)
+//!        -> episode (specific / habitual / hypothetical / none)
+//!        -> metrics (quantities that count as results)
+//!        -> rules (each rubric rule measures one number) -> score (dimensions, overall, band)
+//! ```
+//!
+//! Everything is deterministic: the same answer, question and rubric give the same
+//! [`Analysis`], byte for byte. Spans are byte ranges into the answer text.
+//!
+//! ```
+//! use starcoach::analyze::Analyzer;
+//! use starcoach::rubric::RubricSet;
+//!
+//! let rubrics = RubricSet::embedded().unwrap();
+//! let analyzer = Analyzer::new(&rubrics);
+//! let a = analyzer.analyze(
+//!     "Last spring a caller was furious about a double charge. I apologized, refunded the \
+//!      $40 the same day and set up an alert on her account. She stayed with us, and since \
+//!      then I always check for duplicates first.",
+//!     None,
+//! );
+//! assert!(a.star.result.present);
+//! assert_eq!(a.metrics[0].kind, starcoach::analyze::QuantityKind::Money);
+//! ```
 
+mod document;
+mod episode;
+mod examples;
+mod features;
+mod metrics;
 pub mod quantity;
+mod rules;
+mod score;
 pub mod segment;
+mod star;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Area, Kind, Question};
+use crate::rubric::{Dimension, Rubric, RubricSet, Severity};
+
+pub use document::Document;
+pub use examples::{ExampleFailure, check_examples};
+pub use quantity::{Quantity, QuantityFinder, QuantityKind};
+
+/// The part of a STAR answer a sentence belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    Situation = 0,
+    Task = 1,
+    Action = 2,
+    Result = 3,
+    Reflection = 4,
+    Other = 5,
+}
+
+impl Label {
+    pub const COUNT: usize = 6;
+    pub const ALL: [Label; 6] = [
+        Label::Situation,
+        Label::Task,
+        Label::Action,
+        Label::Result,
+        Label::Reflection,
+        Label::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Situation => "situation",
+            Label::Task => "task",
+            Label::Action => "action",
+            Label::Result => "result",
+            Label::Reflection => "reflection",
+            Label::Other => "other",
+        }
+    }
+
+    /// One letter for compact maps (S T A R L, `·` for other).
+    pub fn letter(self) -> char {
+        match self {
+            Label::Situation => 'S',
+            Label::Task => 'T',
+            Label::Action => 'A',
+            Label::Result => 'R',
+            Label::Reflection => 'L',
+            Label::Other => '·',
+        }
+    }
+}
+
+/// Whether the answer tells one real past event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Episode {
+    /// One concrete past episode.
+    Specific,
+    /// What the candidate usually does ("I always...").
+    Habitual,
+    /// What the candidate would do ("I would...").
+    Hypothetical,
+    /// No example at all.
+    None,
+}
+
+impl Episode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Episode::Specific => "specific",
+            Episode::Habitual => "habitual",
+            Episode::Hypothetical => "hypothetical",
+            Episode::None => "none",
+        }
+    }
+}
+
+/// One sentence of the answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub label: Label,
+    /// Other parts the sentence also carries (a result and a lesson in one sentence).
+    pub also: Vec<Label>,
+    /// The candidate labelled this part themselves ("Result: ...").
+    pub explicit: bool,
+    /// Number of words.
+    pub words: usize,
+    /// Cue ids that fired, for transparency.
+    pub cues: Vec<String>,
+}
+
+/// Where a STAR part is in the answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    pub present: bool,
+    pub sentences: Vec<usize>,
+}
+
+/// The STAR map of the answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StarMap {
+    pub situation: Part,
+    pub task: Part,
+    pub action: Part,
+    pub result: Part,
+    pub reflection: Part,
+}
+
+impl StarMap {
+    pub fn part(&self, label: Label) -> Option<&Part> {
+        match label {
+            Label::Situation => Some(&self.situation),
+            Label::Task => Some(&self.task),
+            Label::Action => Some(&self.action),
+            Label::Result => Some(&self.result),
+            Label::Reflection => Some(&self.reflection),
+            Label::Other => None,
+        }
+    }
+}
+
+/// A quantity that counts as a metric, and where it sits.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metric {
+    pub span: Range<usize>,
+    pub kind: QuantityKind,
+    pub value: f64,
+    pub unit: Option<String>,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+}
+
+/// "I" versus "we" in the action part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Ownership {
+    pub i: usize,
+    pub we: usize,
+}
+
+/// Whether the answer touched one of the question's areas to cover.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaCoverage {
+    pub text: String,
+    pub covered: bool,
+    /// The first words that showed it.
+    pub evidence: Option<Range<usize>>,
+}
+
+/// What one rule contributed to a dimension.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution {
+    pub rule: String,
+    /// What the rule measured (hits, sentences, share, seconds...).
+    pub measure: f64,
+    /// Points earned (credit rules) or lost (penalty rules, negative).
+    pub points: f64,
+    /// Points the rule could earn (0 for penalty rules).
+    pub possible: f64,
+}
+
+/// A dimension's score and how it was reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionScore {
+    pub dimension: Dimension,
+    pub score: f64,
+    pub weight: f64,
+    pub contributions: Vec<Contribution>,
+}
+
+/// Something to fix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub dimension: Dimension,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: String,
+    /// The sentence or words it is about.
+    pub span: Range<usize>,
+    /// Every piece of evidence (e.g. each filler word).
+    pub hits: Vec<Range<usize>>,
+    /// Points it costs; findings are ranked by severity, then cost.
+    pub cost: f64,
+}
+
+/// Something done well.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Strength {
+    pub rule: String,
+    pub dimension: Dimension,
+    pub message: String,
+    pub span: Option<Range<usize>>,
+}
+
+/// Everything the analyzer found in one answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub text: String,
+    pub question_id: Option<String>,
+    pub kind: Kind,
+    pub rubric: String,
+    pub words: usize,
+    pub speaking_seconds: f64,
+    pub sentences: Vec<Sentence>,
+    pub star: StarMap,
+    pub episode: Episode,
+    pub ownership: Ownership,
+    pub metrics: Vec<Metric>,
+    pub areas: Vec<AreaCoverage>,
+    pub dimensions: Vec<DimensionScore>,
+    pub overall: f64,
+    pub band: String,
+    pub findings: Vec<Finding>,
+    pub strengths: Vec<Strength>,
+}
+
+impl Analysis {
+    pub fn score(&self, d: Dimension) -> Option<f64> {
+        self.dimensions
+            .iter()
+            .find(|x| x.dimension == d)
+            .map(|x| x.score)
+    }
+
+    /// The text of a span.
+    pub fn quote(&self, span: &Range<usize>) -> &str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// The index of the sentence containing byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
+    }
+}
+
+/// What an answer is answering.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'q> {
+    pub kind: Kind,
+    pub question: Option<&'q Question>,
+}
+
+impl<'q> Context<'q> {
+    pub fn question(q: &'q Question) -> Self {
+        Context {
+            kind: q.kind,
+            question: Some(q),
+        }
+    }
+    pub fn kind(kind: Kind) -> Self {
+        Context {
+            kind,
+            question: None,
+        }
+    }
+}
+
+/// Analyzes answers with a set of rubrics; build it once and reuse it.
+pub struct Analyzer<'r> {
+    rubrics: &'r RubricSet,
+    finders: Vec<QuantityFinder>,
+}
+
+impl<'r> Analyzer<'r> {
+    pub fn new(rubrics: &'r RubricSet) -> Self {
+        let finders = rubrics
+            .rubrics()
+            .iter()
+            .map(|r| {
+                let kpi: Vec<&str> = r.lexicon_terms[r.metrics.kpi]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                QuantityFinder::new(&kpi)
+            })
+            .collect();
+        Analyzer { rubrics, finders }
+    }
+
+    pub fn rubrics(&self) -> &'r RubricSet {
+        self.rubrics
+    }
+
+    /// Analyzes `answer` to `question` (or, without one, as a behavioral answer).
+    pub fn analyze(&self, answer: &str, question: Option<&Question>) -> Analysis {
+        let ctx = match question {
+            Some(q) => Context::question(q),
+            None => Context::kind(Kind::Behavioral),
+        };
+        self.analyze_in(answer, ctx)
+    }
+
+    /// Analyzes `answer` in a context (a question, or just a kind).
+    pub fn analyze_in(&self, answer: &str, ctx: Context<'_>) -> Analysis {
+        let rubric = self.rubrics.for_kind(ctx.kind);
+        let index = self
+            .rubrics
+            .rubrics()
+            .iter()
+            .position(|r| std::ptr::eq(r, rubric))
+            .unwrap_or(0);
+        analyze_with(rubric, &self.finders[index], answer, ctx)
+    }
+}
+
+/// Analyzes one answer with one rubric.
+pub fn analyze_with(
+    rubric: &Rubric,
+    finder: &QuantityFinder,
+    answer: &str,
+    ctx: Context<'_>,
+) -> Analysis {
+    analyze_traced(rubric, finder, answer, ctx).0
+}
+
+/// Analyzes one answer, also returning what each rule measured.
+fn analyze_traced(
+    rubric: &Rubric,
+    finder: &QuantityFinder,
+    answer: &str,
+    ctx: Context<'_>,
+) -> (Analysis, Vec<rules::Evaluated>) {
+    let doc = Document::new(answer, rubric);
+    let quantities = finder.find(answer);
+    let metrics = metrics::metrics(&doc, rubric, &quantities);
+    let feats = features::sentence_features(&doc, rubric, &metrics);
+    let labelled = star::label(&doc, rubric, &feats);
+    let episode = episode::classify(&doc, rubric, &feats, &labelled.labels);
+    let areas: &[Area] = ctx.question.map_or(&[], |q| q.areas.as_slice());
+    let coverage = rules::area_coverage(&doc, areas);
+    let evaluated = rules::evaluate_all(&rules::Facts {
+        doc: &doc,
+        rubric,
+        labels: &labelled.labels,
+        also: &labelled.also,
+        metrics: &metrics,
+        quantities: &quantities,
+        feats: &feats,
+        episode: &episode,
+        coverage: &coverage,
+    });
+    let analysis = score::assemble(score::Parts {
+        doc: &doc,
+        rubric,
+        ctx,
+        labelled,
+        feats,
+        episode,
+        metrics,
+        coverage,
+        evaluated: &evaluated,
+    });
+    (analysis, evaluated)
+}

@@ -66,7 +66,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What a quantity measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuantityKind {
     Percent,

@@ -1,0 +1,123 @@
+//! Does the answer tell one real past episode, what the candidate usually does, what they would
+//! do, or no example at all?
+//!
+//! Every sentence except reflection collects evidence for `specific` (past narrative),
+//! `habitual` ("I always", "usually", present tense) and `hypothetical` ("I would", "if a
+//! customer...") from the rubric's episode cues, and counts for the type with the most evidence
+//! (ties go to hypothetical, then habitual: a number or a past-tense verb inside a hypothetical
+//! answer does not make it specific). A past narrative is only `specific` when something anchors
+//! it to one event ("one evening", "a customer called", "last year"): without an anchor it
+//! describes what the candidate used to do, which is `habitual`.
+
+use super::features::SentenceFeatures;
+use super::{Document, Episode, Label};
+use crate::rubric::{CueMatch, CueTarget, Rubric};
+
+const ORDER: [Episode; 3] = [Episode::Hypothetical, Episode::Habitual, Episode::Specific];
+
+fn slot(e: Episode) -> Option<usize> {
+    ORDER.iter().position(|x| *x == e)
+}
+
+/// Evidence per sentence for each episode type (in `ORDER`), and whether an anchor cue fired.
+pub fn evidence(
+    doc: &Document<'_>,
+    rubric: &Rubric,
+    feats: &[SentenceFeatures],
+) -> (Vec<[f64; 3]>, bool) {
+    let n = doc.sentences.len();
+    let mut ev = vec![[0.0f64; 3]; n];
+    let mut anchored = false;
+    for cue in &rubric.cues {
+        let CueTarget::Episode(e) = cue.target else {
+            continue;
+        };
+        let Some(k) = slot(e) else {
+            continue;
+        };
+        let mut hit = vec![false; n];
+        match &cue.matcher {
+            CueMatch::Pattern(re) => {
+                for m in re.find_iter(doc.text) {
+                    hit[doc.sentence_of(m.start())] = true;
+                }
+            }
+            CueMatch::Lexicon(lex) => {
+                for h in &doc.hits[*lex] {
+                    hit[doc.sentence_of(h.start)] = true;
+                }
+            }
+            CueMatch::Feature(f) => {
+                for (si, sf) in feats.iter().enumerate() {
+                    hit[si] = sf.count(*f) > 0;
+                }
+            }
+        }
+        for (si, h) in hit.into_iter().enumerate() {
+            if h {
+                ev[si][k] += cue.weight;
+                anchored |= cue.anchor;
+            }
+        }
+    }
+    (ev, anchored)
+}
+
+/// The answer's episode type, and the type each sentence counted for.
+#[derive(Debug, Clone)]
+pub struct EpisodeResult {
+    pub episode: Episode,
+    pub sentences: Vec<Option<Episode>>,
+    /// Something ties the answer to one particular event.
+    pub anchored: bool,
+}
+
+/// The episode type of the answer.
+pub fn classify(
+    doc: &Document<'_>,
+    rubric: &Rubric,
+    feats: &[SentenceFeatures],
+    labels: &[Label],
+) -> EpisodeResult {
+    let settings = &rubric.episode;
+    let (ev, anchored) = evidence(doc, rubric, feats);
+    let mut counts = [0usize; 3];
+    let mut considered = 0usize;
+    let mut per = vec![None; ev.len()];
+    for (si, e) in ev.iter().enumerate() {
+        if labels.get(si) == Some(&Label::Reflection) {
+            continue;
+        }
+        considered += 1;
+        let (k, best) = e
+            .iter()
+            .enumerate()
+            .fold((0, f64::NEG_INFINITY), |acc, (k, v)| {
+                if *v > acc.1 { (k, *v) } else { acc }
+            });
+        if best >= settings.min_evidence {
+            counts[k] += 1;
+            per[si] = Some(ORDER[k]);
+        }
+    }
+    let [h, b, s] = counts;
+    let total = h + b + s;
+    let dominant = |x: usize| x as f64 >= settings.dominant_share * total as f64;
+    let need = settings.specific_min_sentences.min(considered.max(1));
+    let episode = if total == 0 {
+        Episode::None
+    } else if h > 0 && h >= s && dominant(h) {
+        Episode::Hypothetical
+    } else if anchored && s >= need && s >= h {
+        Episode::Specific
+    } else if b + s > 0 && b + s >= h {
+        Episode::Habitual
+    } else {
+        Episode::Hypothetical
+    };
+    EpisodeResult {
+        episode,
+        sentences: per,
+        anchored,
+    }
+}

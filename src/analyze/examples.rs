@@ -1,0 +1,134 @@
+//! Running the examples a rubric carries for its rules and cues: each says how many hits (or
+//! whether a finding) the rule must produce on a short text. One test runs them for every
+//! shipped rubric, and `starcoach rubric check` runs them for a coach's own.
+
+use super::{Context, QuantityFinder, analyze_traced, features};
+use crate::bank::{Area, Kind, Question};
+use crate::rubric::{CueMatch, Rubric};
+
+/// An example that did not come out as its rule says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleFailure {
+    /// `rule `id`` or `cue `id``, with where it is defined.
+    pub owner: String,
+    pub origin: String,
+    pub text: String,
+    pub expected: String,
+    pub got: String,
+}
+
+impl std::fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} example {:?}: expected {}, got {}",
+            self.origin, self.owner, self.text, self.expected, self.got
+        )
+    }
+}
+
+fn question_with_areas(areas: &[Vec<String>]) -> Question {
+    Question {
+        id: "rubric-example".into(),
+        text: "Example question".into(),
+        kind: Kind::Behavioral,
+        tags: Vec::new(),
+        source: "rubric example".into(),
+        category: None,
+        looks_for: None,
+        hint: None,
+        areas: areas
+            .iter()
+            .map(|k| Area {
+                text: k.join(", "),
+                keywords: k.clone(),
+            })
+            .collect(),
+        follow_ups: Vec::new(),
+        tips: Vec::new(),
+        examples: Vec::new(),
+        bank: "rubric-example".into(),
+    }
+}
+
+/// Runs every example of every rule and cue of `rubric`; returns the ones that fail.
+pub fn check_examples(rubric: &Rubric) -> Vec<ExampleFailure> {
+    let kpi: Vec<&str> = rubric.lexicon_terms[rubric.metrics.kpi]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let finder = QuantityFinder::new(&kpi);
+    let kind = rubric.kinds.first().copied().unwrap_or(Kind::Behavioral);
+    let mut out = Vec::new();
+    for rule in &rubric.rules {
+        for ex in &rule.examples {
+            let q = question_with_areas(&ex.areas);
+            let ctx = Context {
+                kind,
+                question: Some(&q),
+            };
+            let (_, evaluated) = analyze_traced(rubric, &finder, &ex.text, ctx);
+            let e = evaluated
+                .iter()
+                .find(|e| rubric.rules[e.rule].id == rule.id);
+            let hits = e.map_or(0, |e| e.hits.len());
+            let fires = e.is_some_and(|e| e.finding.is_some());
+            let fail = |expected: String, got: String| ExampleFailure {
+                owner: format!("rule `{}`", rule.id),
+                origin: rule.origin.clone(),
+                text: ex.text.clone(),
+                expected,
+                got,
+            };
+            if let Some(h) = ex.hits {
+                if h != hits {
+                    out.push(fail(format!("{h} hits"), format!("{hits}")));
+                }
+            }
+            if let Some(f) = ex.fires {
+                if f != fires {
+                    let say = |b: bool| if b { "a finding" } else { "no finding" }.to_string();
+                    out.push(fail(say(f), say(fires)));
+                }
+            }
+        }
+    }
+    for cue in &rubric.cues {
+        for ex in &cue.examples {
+            let Some(expected) = ex.hits else { continue };
+            let got = cue_hits(rubric, &finder, cue, &ex.text);
+            if got != expected {
+                out.push(ExampleFailure {
+                    owner: format!("cue `{}`", cue.id),
+                    origin: cue.origin.clone(),
+                    text: ex.text.clone(),
+                    expected: format!("{expected} hits"),
+                    got: got.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// How often a cue matches `text` (pattern matches, lexicon hits, or feature occurrences).
+fn cue_hits(
+    rubric: &Rubric,
+    finder: &QuantityFinder,
+    cue: &crate::rubric::Cue,
+    text: &str,
+) -> usize {
+    match &cue.matcher {
+        CueMatch::Pattern(re) => re.find_iter(text).count(),
+        CueMatch::Lexicon(lex) => super::Document::new(text, rubric).hits[*lex].len(),
+        CueMatch::Feature(f) => {
+            let doc = super::Document::new(text, rubric);
+            let quantities = finder.find(text);
+            let metrics = super::metrics::metrics(&doc, rubric, &quantities);
+            features::sentence_features(&doc, rubric, &metrics)
+                .iter()
+                .map(|s| s.count(*f))
+                .sum()
+        }
+    }
+}

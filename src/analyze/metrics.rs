@@ -1,0 +1,31 @@
+//! Which quantities count as metrics: the rubric's `[metrics]` kinds, minus those inside an
+//! `ignore` pattern (narrative markers such as "one evening", set-up such as "five years of
+//! experience"). Where a metric sits (result or set-up) is weighed by the metric rules.
+
+use super::{Document, Metric, Quantity};
+use crate::rubric::Rubric;
+
+pub fn metrics(doc: &Document<'_>, rubric: &Rubric, quantities: &[Quantity]) -> Vec<Metric> {
+    let settings = &rubric.metrics;
+    let ignored: Vec<std::ops::Range<usize>> = settings
+        .ignore
+        .iter()
+        .flat_map(|re| re.find_iter(doc.text).map(|m| m.range()))
+        .collect();
+    quantities
+        .iter()
+        .filter(|q| settings.kinds.contains(&q.kind))
+        .filter(|q| {
+            !ignored
+                .iter()
+                .any(|r| r.start <= q.span.start && q.span.end <= r.end)
+        })
+        .map(|q| Metric {
+            span: q.span.clone(),
+            kind: q.kind,
+            value: q.value,
+            unit: q.unit.clone(),
+            sentence: doc.sentence_of(q.span.start),
+        })
+        .collect()
+}

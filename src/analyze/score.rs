@@ -1,0 +1,172 @@
+//! From rule results to scores: each dimension is the share of its credit points earned (100
+//! when it has only penalty rules) minus its penalties, clamped to 0-100; the overall score is
+//! the weighted mean of the scored dimensions. Every number keeps the rules that made it.
+
+use super::episode::EpisodeResult;
+use super::rules::Evaluated;
+use super::star::Labelled;
+use super::{
+    Analysis, AreaCoverage, Context, Contribution, DimensionScore, Document, Label, Metric,
+    Ownership, Part, Sentence, StarMap,
+};
+use crate::rubric::{Rubric, Subject};
+
+pub struct Parts<'a> {
+    pub doc: &'a Document<'a>,
+    pub rubric: &'a Rubric,
+    pub ctx: Context<'a>,
+    pub labelled: Labelled,
+    pub feats: Vec<super::features::SentenceFeatures>,
+    pub episode: EpisodeResult,
+    pub metrics: Vec<Metric>,
+    pub coverage: Vec<AreaCoverage>,
+    pub evaluated: &'a [Evaluated],
+}
+
+/// Rounds to one decimal, so scores print and compare stably.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+pub fn assemble(p: Parts<'_>) -> Analysis {
+    let rubric = p.rubric;
+    let doc = p.doc;
+
+    let mut dimensions = Vec::new();
+    for &(dim, weight) in &rubric.weights {
+        let contribs: Vec<&Evaluated> = p
+            .evaluated
+            .iter()
+            .filter(|e| rubric.rules[e.rule].dimension == dim)
+            .collect();
+        if contribs.is_empty() {
+            continue;
+        }
+        let possible: f64 = contribs.iter().map(|e| e.possible).sum();
+        let earned: f64 = contribs
+            .iter()
+            .filter(|e| e.possible > 0.0)
+            .map(|e| e.points)
+            .sum();
+        let penalties: f64 = contribs
+            .iter()
+            .filter(|e| e.possible == 0.0)
+            .map(|e| e.points)
+            .sum();
+        let base = if possible > 0.0 {
+            earned / possible * 100.0
+        } else {
+            100.0
+        };
+        let score = round1((base + penalties).clamp(0.0, 100.0));
+        dimensions.push(DimensionScore {
+            dimension: dim,
+            score,
+            weight,
+            contributions: contribs
+                .iter()
+                .map(|e| Contribution {
+                    rule: rubric.rules[e.rule].id.clone(),
+                    measure: round1(e.measure * 100.0) / 100.0,
+                    points: round1(e.points),
+                    possible: round1(e.possible),
+                })
+                .collect(),
+        });
+    }
+    let total_weight: f64 = dimensions.iter().map(|d| d.weight).sum();
+    let overall = if total_weight > 0.0 {
+        round1(dimensions.iter().map(|d| d.score * d.weight).sum::<f64>() / total_weight)
+    } else {
+        0.0
+    };
+
+    let labels = &p.labelled.labels;
+    let also = &p.labelled.also;
+    let sentences: Vec<Sentence> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| Sentence {
+            span: s.span.clone(),
+            label: labels[si],
+            also: also[si].clone(),
+            explicit: p.labelled.explicit[si],
+            words: s.words.len(),
+            cues: p.labelled.cues[si]
+                .iter()
+                .map(|&c| rubric.cues[c].id.clone())
+                .collect(),
+        })
+        .collect();
+    let part = |l: Label| {
+        let idx: Vec<usize> = (0..labels.len())
+            .filter(|&i| labels[i] == l || also[i].contains(&l))
+            .collect();
+        Part {
+            present: !idx.is_empty(),
+            sentences: idx,
+        }
+    };
+    let star = StarMap {
+        situation: part(Label::Situation),
+        task: part(Label::Task),
+        action: part(Label::Action),
+        result: part(Label::Result),
+        reflection: part(Label::Reflection),
+    };
+
+    // "I" versus "we" as the subject of the action sentences (all sentences if none is action).
+    let has_action = star.action.present;
+    let mut ownership = Ownership { i: 0, we: 0 };
+    for (si, sf) in p.feats.iter().enumerate() {
+        if has_action && labels[si] != Label::Action {
+            continue;
+        }
+        for (subj, _) in &sf.subjects {
+            match subj {
+                Subject::I => ownership.i += 1,
+                Subject::We => ownership.we += 1,
+                Subject::Other => {}
+            }
+        }
+    }
+
+    let mut findings: Vec<_> = p
+        .evaluated
+        .iter()
+        .filter_map(|e| e.finding.clone())
+        .collect();
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.cost.total_cmp(&a.cost))
+            .then(a.span.start.cmp(&b.span.start))
+            .then(a.rule.cmp(&b.rule))
+    });
+    let strengths = p
+        .evaluated
+        .iter()
+        .filter_map(|e| e.strength.clone())
+        .collect();
+    let words = doc.word_count();
+    Analysis {
+        text: doc.text.to_string(),
+        question_id: p.ctx.question.map(|q| q.id.clone()),
+        kind: p.ctx.kind,
+        rubric: rubric.id.clone(),
+        words,
+        speaking_seconds: round1(words as f64 / rubric.delivery.words_per_minute * 60.0),
+        sentences,
+        star,
+        episode: p.episode.episode,
+        ownership,
+        metrics: p.metrics,
+        areas: p.coverage,
+        band: rubric.band(overall).to_string(),
+        dimensions,
+        overall,
+        findings,
+        strengths,
+    }
+}

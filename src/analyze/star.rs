@@ -1,0 +1,264 @@
+//! Labelling each sentence situation, task, action, result, reflection or other.
+//!
+//! Each sentence collects evidence for each label from the rubric's cues (patterns, lexicons,
+//! grammatical features), plus a prior by its position in the answer. A label the candidate
+//! wrote themselves ("Situation:", "(Result)", "**Task**") is strong evidence for that sentence
+//! and carries over to the sentences after it until the next label. The labels are then decoded
+//! together (Viterbi) with bonuses for keeping a label or moving forward through STAR and a
+//! penalty for moving backward, so one stray cue does not break up a coherent part.
+
+use super::features::SentenceFeatures;
+use super::{Document, Label};
+use crate::rubric::{CueMatch, CueTarget, Rubric};
+
+/// Labels per sentence, with how they were reached.
+#[derive(Debug, Clone, Default)]
+pub struct Labelled {
+    pub labels: Vec<Label>,
+    /// Parts a sentence also carries, beside its label, because its own cues for them are
+    /// strong ("She stayed with us, and since then I always check first": reflection, and a
+    /// result too).
+    pub also: Vec<Vec<Label>>,
+    pub explicit: Vec<bool>,
+    /// Indices into `rubric.cues` that fired, per sentence.
+    pub cues: Vec<Vec<usize>>,
+}
+
+/// Evidence the explicit label gives its own sentence: more than any cue mix can outweigh.
+const EXPLICIT: f64 = 100.0;
+
+/// A label the candidate wrote at the start of a sentence: the label, and whether the sentence
+/// is nothing but the label ("Situation:" on its own line).
+pub fn explicit_label(sentence: &str, labels: &[(String, Label)]) -> Option<(Label, bool)> {
+    let lower = sentence.to_lowercase();
+    let rest = lower.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '*' | '#' | '_' | '-' | '•' | '>')
+    });
+    for (word, label) in labels {
+        let Some(after) = rest.strip_prefix(word.as_str()) else {
+            continue;
+        };
+        let mut chars = after.chars();
+        let next = chars.next();
+        let closes = match next {
+            None => true,
+            Some(c) => matches!(c, ':' | ')' | ']' | '*' | '-' | '–' | '—' | '_' | '.'),
+        };
+        // "Result: ..." and "(Result)" label; "Results were great" does not.
+        if !closes || (next == Some('.') && !after[1..].trim().is_empty()) {
+            continue;
+        }
+        let tail = after.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | ')' | ']' | '*' | '-' | '–' | '—' | '_' | '.')
+        });
+        return Some((*label, tail.is_empty()));
+    }
+    None
+}
+
+/// Labels every sentence of `doc`.
+pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) -> Labelled {
+    let n = doc.sentences.len();
+    if n == 0 {
+        return Labelled::default();
+    }
+    let lab = &rubric.labelling;
+    let mut evidence = vec![[0.0f64; Label::COUNT]; n];
+    let mut cue_only = vec![[0.0f64; Label::COUNT]; n];
+    let mut fired: Vec<Vec<usize>> = vec![Vec::new(); n];
+
+    // Cue evidence.
+    for (ci, cue) in rubric.cues.iter().enumerate() {
+        let CueTarget::Label(target) = cue.target else {
+            continue;
+        };
+        let mut add = |si: usize, times: f64| {
+            evidence[si][target as usize] += cue.weight * times;
+            cue_only[si][target as usize] += cue.weight * times;
+            if !fired[si].contains(&ci) {
+                fired[si].push(ci);
+            }
+        };
+        match &cue.matcher {
+            CueMatch::Pattern(re) => {
+                let mut last = usize::MAX;
+                for m in re.find_iter(doc.text) {
+                    let si = doc.sentence_of(m.start());
+                    if si != last {
+                        add(si, 1.0);
+                        last = si;
+                    }
+                }
+            }
+            CueMatch::Lexicon(lex) => {
+                let mut last = usize::MAX;
+                for h in &doc.hits[*lex] {
+                    let si = doc.sentence_of(h.start);
+                    if si != last {
+                        add(si, 1.0);
+                        last = si;
+                    }
+                }
+            }
+            CueMatch::Feature(f) => {
+                for (si, sf) in feats.iter().enumerate() {
+                    let c = sf.count(*f).min(2);
+                    if c > 0 {
+                        add(si, c as f64);
+                    }
+                }
+            }
+        }
+    }
+
+    // Explicit labels, and their carry-over.
+    let mut explicit = vec![false; n];
+    let mut region: Option<Label> = None;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if let Some((l, _only)) = explicit_label(&doc.text[s.span.clone()], &rubric.labels) {
+            evidence[si][l as usize] += EXPLICIT;
+            explicit[si] = true;
+            region = Some(l);
+        } else if let Some(l) = region {
+            evidence[si][l as usize] += lab.explicit_carry;
+        }
+    }
+
+    // Position priors.
+    for (si, ev) in evidence.iter_mut().enumerate() {
+        let rel = if n == 1 {
+            0.5
+        } else {
+            si as f64 / (n - 1) as f64
+        };
+        for l in Label::ALL {
+            let [a, b, c] = lab.position[l as usize];
+            ev[l as usize] += if rel < 0.5 {
+                a + (b - a) * rel * 2.0
+            } else {
+                b + (c - b) * (rel - 0.5) * 2.0
+            };
+        }
+    }
+
+    // Emission: a STAR label needs at least `min_evidence`; "other" is the fallback.
+    let emit = |si: usize, l: Label| -> f64 {
+        if l == Label::Other {
+            lab.min_evidence
+        } else {
+            evidence[si][l as usize]
+        }
+    };
+    let trans = |from: Label, to: Label| -> f64 {
+        if from == Label::Other || to == Label::Other {
+            0.0
+        } else if from == to {
+            lab.stay
+        } else if to as usize == from as usize + 1 {
+            lab.forward
+        } else if (to as usize) > (from as usize) {
+            lab.skip
+        } else {
+            lab.backward
+        }
+    };
+
+    // Viterbi.
+    let mut best = vec![[f64::NEG_INFINITY; Label::COUNT]; n];
+    let mut back = vec![[0usize; Label::COUNT]; n];
+    for l in Label::ALL {
+        best[0][l as usize] = emit(0, l);
+    }
+    for si in 1..n {
+        for to in Label::ALL {
+            let (arg, val) = Label::ALL
+                .iter()
+                .map(|&from| (from as usize, best[si - 1][from as usize] + trans(from, to)))
+                .fold(
+                    (0, f64::NEG_INFINITY),
+                    |acc, x| if x.1 > acc.1 { x } else { acc },
+                );
+            best[si][to as usize] = val + emit(si, to);
+            back[si][to as usize] = arg;
+        }
+    }
+    let mut labels = vec![Label::Other; n];
+    let mut cur = (0..Label::COUNT).fold(0, |acc, l| {
+        if best[n - 1][l] > best[n - 1][acc] {
+            l
+        } else {
+            acc
+        }
+    });
+    for si in (0..n).rev() {
+        labels[si] = Label::ALL[cur];
+        cur = back[si][cur];
+    }
+    // Secondary parts: strong cue evidence (not position) for a part other than the label,
+    // in a sentence the candidate did not label themselves.
+    let also = (0..n)
+        .map(|si| {
+            if explicit[si] || labels[si] == Label::Other {
+                return Vec::new();
+            }
+            Label::ALL
+                .into_iter()
+                .filter(|&l| l != Label::Other && l != labels[si])
+                .filter(|&l| cue_only[si][l as usize] >= lab.secondary_min)
+                .collect()
+        })
+        .collect();
+    Labelled {
+        labels,
+        also,
+        explicit,
+        cues: fired,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels() -> Vec<(String, Label)> {
+        let mut v: Vec<(String, Label)> = [
+            ("situation", Label::Situation),
+            ("task", Label::Task),
+            ("action", Label::Action),
+            ("actions", Label::Action),
+            ("result", Label::Result),
+        ]
+        .iter()
+        .map(|(w, l)| (w.to_string(), *l))
+        .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        v
+    }
+
+    #[test]
+    fn reads_written_labels() {
+        let l = labels();
+        assert_eq!(
+            explicit_label("Situation: I was a cashier.", &l),
+            Some((Label::Situation, false))
+        );
+        assert_eq!(
+            explicit_label("(Result) She thanked me.", &l),
+            Some((Label::Result, false))
+        );
+        assert_eq!(
+            explicit_label("**Task** - make it right.", &l),
+            Some((Label::Task, false))
+        );
+        assert_eq!(explicit_label("Actions:", &l), Some((Label::Action, true)));
+        assert_eq!(explicit_label("RESULT", &l), Some((Label::Result, true)));
+    }
+
+    #[test]
+    fn ignores_label_words_in_running_text() {
+        let l = labels();
+        assert_eq!(explicit_label("Results were great.", &l), None);
+        assert_eq!(explicit_label("The situation was tense.", &l), None);
+        assert_eq!(explicit_label("Task forces help.", &l), None);
+    }
+}

@@ -1,0 +1,106 @@
+//! Small helpers for the prose starcoach prints: shortening quotes, speaking time in words,
+//! wrapping to the terminal width.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// At most `max` characters, cut at a word boundary with an ellipsis; whitespace runs (line
+/// breaks included) become single spaces.
+pub fn shorten(s: &str, max: usize) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    let at = cut
+        .rfind(' ')
+        .filter(|&i| i > cut.len() / 2)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// "1 minute 40 seconds" style, rounded to 10 seconds.
+pub fn format_minutes(seconds: f64) -> String {
+    let s = ((seconds / 10.0).round() * 10.0) as i64;
+    match (s / 60, s % 60) {
+        (0, sec) => format!("{sec} seconds"),
+        (1, 0) => "1 minute".to_string(),
+        (m, 0) => format!("{m} minutes"),
+        (1, sec) => format!("1 minute {sec} seconds"),
+        (m, sec) => format!("{m} minutes {sec} seconds"),
+    }
+}
+
+/// Display width of `s` in columns (graphemes; wide characters count as one, which is close
+/// enough for prose).
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).count()
+}
+
+/// Wraps `s` to lines of at most `width` columns (words longer than a line are cut).
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let w = self::width(word);
+        let lw = self::width(&line);
+        if lw > 0 && lw + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if w > width {
+            let mut chunk = String::new();
+            for g in word.graphemes(true) {
+                if self::width(&chunk) + 1 > width {
+                    lines.push(std::mem::take(&mut chunk));
+                }
+                chunk.push_str(g);
+            }
+            line = chunk;
+            continue;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The terminal's width in columns, or `COLUMNS`, or 80.
+pub fn terminal_width() -> usize {
+    if let Some(c) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return c;
+    }
+    terminal_size::terminal_size()
+        .map(|(w, _)| w.0 as usize)
+        .unwrap_or(80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortens_at_a_word_boundary() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("one two three four five", 12), "one two…");
+        assert_eq!(shorten("line\nbreak", 20), "line break");
+    }
+
+    #[test]
+    fn speaks_minutes() {
+        assert_eq!(format_minutes(38.0), "40 seconds");
+        assert_eq!(format_minutes(95.0), "1 minute 40 seconds");
+        assert_eq!(format_minutes(120.0), "2 minutes");
+    }
+
+    #[test]
+    fn wraps_words() {
+        assert_eq!(wrap("aaa bbb ccc ddd", 10), ["aaa bbb", "ccc ddd"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("abcdefghijklmnop", 10).len(), 2);
+    }
+}

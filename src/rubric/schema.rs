@@ -1,0 +1,282 @@
+//! The rubric file format, as serde reads it (schema documented in `docs/rubrics.md`).
+//!
+//! Values a later check may point at are `Spanned`, so an invalid regex or an unknown lexicon
+//! name is reported at its line and column with the rule it belongs to.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Dimension, Severity};
+use crate::analyze::{Label, QuantityKind};
+use crate::bank::Kind;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRubric {
+    pub rubric: RawHeader,
+    #[serde(default)]
+    pub dimensions: BTreeMap<Spanned<String>, f64>,
+    #[serde(default, rename = "band")]
+    pub bands: Vec<RawBand>,
+    #[serde(default)]
+    pub lexicons: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    pub labels: BTreeMap<Label, Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub labelling: Option<RawLabelling>,
+    #[serde(default)]
+    pub features: Option<RawFeatures>,
+    #[serde(default, rename = "cue")]
+    pub cues: Vec<RawCue>,
+    #[serde(default)]
+    pub episode: Option<RawEpisode>,
+    #[serde(default)]
+    pub metrics: Option<RawMetrics>,
+    #[serde(default)]
+    pub delivery: Option<RawDelivery>,
+    #[serde(default)]
+    pub feedback: Option<RawFeedback>,
+    #[serde(default, rename = "follow_up")]
+    pub follow_ups: Vec<RawFollowUp>,
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHeader {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Question kinds this rubric scores (empty for a base rubric that is only extended).
+    #[serde(default)]
+    pub kinds: Vec<Kind>,
+    /// A rubric whose lexicons, cues and settings this one starts from.
+    #[serde(default)]
+    pub extends: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBand {
+    pub min: f64,
+    pub name: String,
+}
+
+/// How sentences get their STAR label.
+#[derive(Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLabelling {
+    /// Evidence a sentence needs for any label; below it the sentence is `other`.
+    pub min_evidence: Option<f64>,
+    /// Bonus for keeping the previous sentence's label.
+    pub stay: Option<f64>,
+    /// Bonus for moving one step forward in situation -> task -> action -> result -> reflection.
+    pub forward: Option<f64>,
+    /// Bonus (usually negative) for moving further forward (skipping a part).
+    pub skip: Option<f64>,
+    /// Penalty (negative) for moving backward.
+    pub backward: Option<f64>,
+    /// Evidence a written label ("Result:") gives the sentences after it, until the next label.
+    pub explicit_carry: Option<f64>,
+    /// Cue evidence at which a sentence also counts for a second part beside its label.
+    pub secondary_min: Option<f64>,
+    /// Prior evidence by position: for each label, weights for the answer's first, middle and
+    /// last third (a sentence's position interpolates between them).
+    #[serde(default)]
+    pub position: BTreeMap<Label, [f64; 3]>,
+}
+
+/// The word lists the grammatical features are built from.
+#[derive(Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFeatures {
+    /// Lexicon names: subjects (first person singular, plural, others), verbs and the words
+    /// that may stand between a subject and its verb.
+    pub subject_i: Option<Spanned<String>>,
+    pub subject_we: Option<Spanned<String>>,
+    pub subject_other: Option<Spanned<String>>,
+    pub modal: Option<Spanned<String>>,
+    pub past_irregular: Option<Spanned<String>>,
+    pub past_state: Option<Spanned<String>>,
+    pub not_verbs: Option<Spanned<String>>,
+    pub adverbs: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCue {
+    pub id: Spanned<String>,
+    /// The label the cue is evidence for (STAR labelling) ...
+    #[serde(default)]
+    pub label: Option<Label>,
+    /// ... or the episode type (specific, habitual, hypothetical).
+    #[serde(default)]
+    pub episode: Option<crate::analyze::Episode>,
+    #[serde(default)]
+    pub pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    pub lexicon: Option<Spanned<String>>,
+    #[serde(default)]
+    pub feature: Option<Spanned<String>>,
+    pub weight: f64,
+    /// Episode cues: this evidence ties the answer to one particular event.
+    #[serde(default)]
+    pub anchor: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub examples: Vec<RawExample>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEpisode {
+    /// Sentences with this much episode evidence count for that episode type.
+    pub min_evidence: f64,
+    /// Specific: at least this many sentences of past-episode evidence.
+    pub specific_min_sentences: usize,
+    /// Hypothetical or habitual win when they hold at least this share of the counted sentences.
+    pub dominant_share: f64,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMetrics {
+    /// Lexicon of KPI names ("CSAT", "average handle time"): a number next to one is a score.
+    pub kpi_lexicon: Spanned<String>,
+    /// Quantity kinds that count as metrics.
+    pub kinds: Vec<QuantityKind>,
+    /// A quantity inside a match of this pattern is not a metric (narrative time markers,
+    /// years of experience in set-up, ...).
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDelivery {
+    pub words_per_minute: f64,
+    /// The target speaking time, in seconds: [shortest, longest].
+    pub target_seconds: [f64; 2],
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFeedback {
+    /// How many fixes to show at most.
+    pub max_fixes: usize,
+    /// How many strengths to show at most.
+    pub max_strengths: usize,
+    /// A dimension scoring at least this is a strength.
+    pub strength_min: f64,
+    /// Said when nothing stands out as a strength.
+    #[serde(default)]
+    pub no_strength: Option<String>,
+    /// The next step when there is nothing to fix.
+    #[serde(default)]
+    pub well_done: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFollowUp {
+    /// The weak dimension this follow-up digs into.
+    pub dimension: Dimension,
+    pub text: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawExample {
+    pub text: String,
+    #[serde(default)]
+    pub hits: Option<usize>,
+    #[serde(default)]
+    pub fires: Option<bool>,
+    /// For rules that need a question's areas: the areas' keywords, one list per area.
+    #[serde(default)]
+    pub areas: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRule {
+    pub id: Spanned<String>,
+    pub kind: super::RuleKind,
+    pub dimension: Dimension,
+    pub severity: Severity,
+    /// Credit rules: points the rule is worth when fully met (`min` reached).
+    #[serde(default)]
+    pub points: Option<f64>,
+    /// Penalty rules: points lost per unit over `max`, at most `cap`.
+    #[serde(default)]
+    pub penalty: Option<f64>,
+    #[serde(default)]
+    pub cap: Option<f64>,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// The rule only applies when its measure is at least this (e.g. 1: "only when there is
+    /// an action part at all").
+    #[serde(default)]
+    pub applies_from: Option<f64>,
+    pub message: String,
+    pub suggestion: String,
+    /// Said as a strength when a credit rule is fully met.
+    #[serde(default)]
+    pub praise: Option<String>,
+    /// Which sentences the rule looks at (labels); empty means the whole answer.
+    #[serde(default)]
+    pub scope: Vec<Label>,
+    /// Where a finding without hits points: the first or the last sentence.
+    #[serde(default)]
+    pub anchor: Option<Spanned<String>>,
+    // Kind-specific fields.
+    #[serde(default)]
+    pub lexicon: Option<Spanned<String>>,
+    #[serde(default)]
+    pub lexicons: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub pattern: Option<Spanned<String>>,
+    /// phrase/pattern: a hit inside a match of this pattern does not count.
+    #[serde(default)]
+    pub unless: Option<Spanned<String>>,
+    #[serde(default)]
+    pub component: Option<Label>,
+    /// component/balance: what is measured: "sentences" (default) or "share" (of the words).
+    #[serde(default)]
+    pub measure: Option<Spanned<String>>,
+    #[serde(default)]
+    pub numerator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub denominator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub episodes: Vec<crate::analyze::Episode>,
+    /// clause: the grammatical features counted.
+    #[serde(default)]
+    pub features: Vec<Spanned<String>>,
+    /// detail: the determiners that open a noun phrase ("a", "her", "the").
+    #[serde(default)]
+    pub determiners: Option<Spanned<String>>,
+    /// detail: words that do not make a noun phrase concrete ("issue", "customer", "way").
+    #[serde(default)]
+    pub generic: Option<Spanned<String>>,
+    /// repetition: a content word repeated at least this many times counts.
+    #[serde(default)]
+    pub min_repeats: Option<usize>,
+    /// repetition: words to ignore.
+    #[serde(default)]
+    pub stopwords: Option<Spanned<String>>,
+    /// phrase/pattern: count hits per this many words instead of raw hits.
+    #[serde(default)]
+    pub per_words: Option<f64>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub examples: Vec<RawExample>,
+}
