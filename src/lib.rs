@@ -21,6 +21,7 @@ pub mod bank;
 pub mod diag;
 pub mod embedded;
 pub mod error;
+pub mod feedback;
 pub mod prose;
 pub mod rubric;
 pub mod suggest;

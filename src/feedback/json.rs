@@ -1,0 +1,218 @@
+//! The JSON form of an analysis, for scripts. Documented in `docs/json.md`; `schema_version`
+//! changes whenever a field is removed or changes meaning (fields may be added).
+
+use serde::Serialize;
+
+use super::{Feedback, FollowUpPick};
+use crate::analyze::{Analysis, Episode, Label};
+use crate::bank::Kind;
+use crate::rubric::{Dimension, Severity};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    pub schema_version: u32,
+    pub question: Option<QuestionRef<'a>>,
+    pub rubric: &'a str,
+    pub words: usize,
+    pub speaking_seconds: f64,
+    pub overall: f64,
+    pub band: &'a str,
+    pub dimensions: Vec<Dim<'a>>,
+    pub star: Star,
+    pub reflection: PartJson,
+    pub episode: Episode,
+    pub ownership: crate::analyze::Ownership,
+    pub metrics: Vec<MetricJson<'a>>,
+    pub sentences: Vec<SentenceJson<'a>>,
+    pub areas: Vec<AreaJson<'a>>,
+    pub findings: Vec<FindingJson<'a>>,
+    pub strengths: Vec<&'a str>,
+    pub fixes: Vec<&'a str>,
+    pub next_step: &'a str,
+    pub follow_up: Option<FollowUpJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct QuestionRef<'a> {
+    pub id: Option<&'a str>,
+    pub kind: Kind,
+}
+
+#[derive(Serialize)]
+pub struct Dim<'a> {
+    pub name: Dimension,
+    pub score: f64,
+    pub weight: f64,
+    /// The rules behind the score: what each measured and the points it gave or took.
+    pub rules: &'a [crate::analyze::Contribution],
+}
+
+#[derive(Serialize)]
+pub struct PartJson {
+    pub present: bool,
+    pub sentences: Vec<usize>,
+}
+
+#[derive(Serialize)]
+pub struct Star {
+    pub situation: PartJson,
+    pub task: PartJson,
+    pub action: PartJson,
+    pub result: PartJson,
+}
+
+#[derive(Serialize)]
+pub struct MetricJson<'a> {
+    pub text: &'a str,
+    pub kind: crate::analyze::QuantityKind,
+    pub value: f64,
+    pub unit: Option<&'a str>,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+}
+
+#[derive(Serialize)]
+pub struct SentenceJson<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub explicit: bool,
+    pub cues: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct AreaJson<'a> {
+    pub text: &'a str,
+    pub covered: bool,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub struct FindingJson<'a> {
+    pub rule: &'a str,
+    pub dimension: Dimension,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub suggestion: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub hits: Vec<[usize; 2]>,
+}
+
+#[derive(Serialize)]
+pub struct FollowUpJson<'a> {
+    pub text: &'a str,
+    pub probes: Option<crate::bank::Probe>,
+    pub dimension: Dimension,
+    pub from_question: bool,
+}
+
+fn part(p: &crate::analyze::Part) -> PartJson {
+    PartJson {
+        present: p.present,
+        sentences: p.sentences.clone(),
+    }
+}
+
+/// The JSON report of one analysis and its feedback.
+pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
+    Report {
+        schema_version: SCHEMA_VERSION,
+        question: Some(QuestionRef {
+            id: a.question_id.as_deref(),
+            kind: a.kind,
+        }),
+        rubric: &a.rubric,
+        words: a.words,
+        speaking_seconds: a.speaking_seconds,
+        overall: a.overall,
+        band: &a.band,
+        dimensions: a
+            .dimensions
+            .iter()
+            .map(|d| Dim {
+                name: d.dimension,
+                score: d.score,
+                weight: d.weight,
+                rules: &d.contributions,
+            })
+            .collect(),
+        star: Star {
+            situation: part(&a.star.situation),
+            task: part(&a.star.task),
+            action: part(&a.star.action),
+            result: part(&a.star.result),
+        },
+        reflection: part(&a.star.reflection),
+        episode: a.episode,
+        ownership: a.ownership,
+        metrics: a
+            .metrics
+            .iter()
+            .map(|m| MetricJson {
+                text: a.quote(&m.span),
+                kind: m.kind,
+                value: m.value,
+                unit: m.unit.as_deref(),
+                start: m.span.start,
+                end: m.span.end,
+                sentence: m.sentence,
+            })
+            .collect(),
+        sentences: a
+            .sentences
+            .iter()
+            .map(|s| SentenceJson {
+                text: a.quote(&s.span),
+                start: s.span.start,
+                end: s.span.end,
+                label: s.label,
+                explicit: s.explicit,
+                cues: &s.cues,
+            })
+            .collect(),
+        areas: a
+            .areas
+            .iter()
+            .map(|c| AreaJson {
+                text: &c.text,
+                covered: c.covered,
+                start: c.evidence.as_ref().map(|e| e.start),
+                end: c.evidence.as_ref().map(|e| e.end),
+            })
+            .collect(),
+        findings: a
+            .findings
+            .iter()
+            .map(|x| FindingJson {
+                rule: &x.rule,
+                dimension: x.dimension,
+                severity: x.severity,
+                message: &x.message,
+                suggestion: &x.suggestion,
+                start: x.span.start,
+                end: x.span.end,
+                hits: x.hits.iter().map(|h| [h.start, h.end]).collect(),
+            })
+            .collect(),
+        strengths: f.strengths.iter().map(|s| s.message.as_str()).collect(),
+        fixes: f.fixes.iter().map(|x| x.rule.as_str()).collect(),
+        next_step: &f.next_step,
+        follow_up: f.follow_up.as_ref().map(|p: &FollowUpPick| FollowUpJson {
+            text: &p.text,
+            probes: p.probes,
+            dimension: p.dimension,
+            from_question: p.from_question,
+        }),
+    }
+}
+
+/// Pretty JSON for one analysis.
+pub fn to_string(a: &Analysis, f: &Feedback) -> String {
+    serde_json::to_string_pretty(&report(a, f)).expect("analysis serializes")
+}

@@ -1,0 +1,78 @@
+//! Feedback as Markdown, for sharing with a coach or pasting into notes.
+
+use super::Feedback;
+use crate::analyze::Analysis;
+use crate::prose::format_minutes;
+use crate::rubric::Rubric;
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One answer's feedback as a Markdown section. `title` becomes its heading.
+pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, title: &str) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("## {}\n\n", escape(title)));
+    s.push_str(&format!(
+        "**Overall {:.0}/100 ({})** · {} words · about {} spoken (aim for {}) · episode: {}\n\n",
+        a.overall,
+        a.band,
+        a.words,
+        format_minutes(a.speaking_seconds),
+        super::text::target_phrase(rubric.delivery.target_seconds),
+        a.episode.as_str()
+    ));
+    if !a.sentences.is_empty() {
+        s.push_str("### STAR map\n\n");
+        for sent in &a.sentences {
+            s.push_str(&format!(
+                "- **{}** {}\n",
+                sent.label.letter(),
+                escape(a.quote(&sent.span))
+            ));
+        }
+        s.push('\n');
+    }
+    s.push_str("### Scores\n\n| dimension | score |\n|---|---:|\n");
+    for d in &a.dimensions {
+        s.push_str(&format!("| {} | {:.0} |\n", d.dimension, d.score));
+    }
+    s.push('\n');
+    if !f.strengths.is_empty() {
+        s.push_str("### What's strong\n\n");
+        for p in &f.strengths {
+            s.push_str(&format!("- {}\n", escape(&p.message)));
+        }
+        s.push('\n');
+    }
+    if !f.fixes.is_empty() {
+        s.push_str("### Fix first\n\n");
+        for (i, x) in f.fixes.iter().enumerate() {
+            s.push_str(&format!("{}. {}\n", i + 1, escape(&x.message)));
+            if let Some(q) = &x.quote {
+                s.push_str(&format!("   > {}\n", escape(q)));
+            }
+            s.push_str(&format!("   *{}*\n", escape(&x.suggestion)));
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!("**Next step:** {}\n\n", escape(&f.next_step)));
+    if let Some(fu) = &f.follow_up {
+        s.push_str(&format!("**Follow-up:** {}\n", escape(&fu.text)));
+    }
+    s
+}

@@ -1,0 +1,180 @@
+//! What the coach says about an analyzed answer, and how it is shown.
+//!
+//! [`coach`] picks from the [`Analysis`] what a good coach would say: first what is strong,
+//! then the few fixes that matter most (at most one per dimension, most severe and costly
+//! first), one next step, and the follow-up question an interviewer would ask about the weakest
+//! part, taken from the question's own follow-ups when one probes that part. The renderers
+//! ([`text`], [`markdown`], [`json`]) only lay it out.
+
+pub mod diff;
+pub mod json;
+pub mod markdown;
+pub mod markup;
+pub mod text;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::analyze::Analysis;
+use crate::bank::{Probe, Question};
+use crate::rubric::{Dimension, Rubric, RuleKind, Severity};
+
+/// Something strong in the answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Praise {
+    /// The rule that earned it (empty for general encouragement).
+    pub rule: String,
+    pub dimension: Option<Dimension>,
+    pub message: String,
+}
+
+/// One thing to fix, with the words it is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub rule: String,
+    pub dimension: Dimension,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: String,
+    pub span: Range<usize>,
+    /// The sentence or words the fix points at, when the message does not already quote them.
+    pub quote: Option<String>,
+}
+
+/// The follow-up question to ask next.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUpPick {
+    pub text: String,
+    /// The part of the answer it probes.
+    pub probes: Option<Probe>,
+    /// The dimension it was chosen for (the weakest).
+    pub dimension: Dimension,
+    /// Whether it is one of the question's own follow-ups (else a generic one).
+    pub from_question: bool,
+}
+
+/// The coach's feedback on one answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Feedback {
+    pub strengths: Vec<Praise>,
+    pub fixes: Vec<Fix>,
+    pub next_step: String,
+    pub follow_up: Option<FollowUpPick>,
+}
+
+/// Picks the feedback for `analysis`.
+pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) -> Feedback {
+    let settings = &rubric.feedback;
+
+    // Fixes: already sorted by severity then cost; one per dimension.
+    let mut fixes: Vec<Fix> = Vec::new();
+    for f in &analysis.findings {
+        if fixes.len() >= settings.max_fixes {
+            break;
+        }
+        if fixes.iter().any(|x| x.dimension == f.dimension) {
+            continue;
+        }
+        let kind = rubric.rules.iter().find(|r| r.id == f.rule).map(|r| r.kind);
+        let whole = matches!(
+            kind,
+            Some(RuleKind::Length | RuleKind::Coverage | RuleKind::Episode)
+        );
+        let quote = (!whole && !f.message.contains('“'))
+            .then(|| crate::prose::shorten(analysis.quote(&f.span), 90))
+            .filter(|q| !q.is_empty());
+        fixes.push(Fix {
+            rule: f.rule.clone(),
+            dimension: f.dimension,
+            severity: f.severity,
+            message: f.message.clone(),
+            suggestion: f.suggestion.clone(),
+            span: f.span.clone(),
+            quote,
+        });
+    }
+
+    // Strengths: from dimensions that score well, the heaviest first, one per dimension.
+    let mut scored: Vec<(Dimension, f64, f64)> = analysis
+        .dimensions
+        .iter()
+        .map(|d| (d.dimension, d.score, d.weight))
+        .collect();
+    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    let mut strengths = Vec::new();
+    for (dim, score, _) in scored {
+        if strengths.len() >= settings.max_strengths || score < settings.strength_min {
+            continue;
+        }
+        if let Some(s) = analysis.strengths.iter().find(|s| s.dimension == dim) {
+            strengths.push(Praise {
+                rule: s.rule.clone(),
+                dimension: Some(dim),
+                message: s.message.clone(),
+            });
+        }
+    }
+    if strengths.is_empty() && !settings.no_strength.is_empty() {
+        strengths.push(Praise {
+            rule: String::new(),
+            dimension: None,
+            message: settings.no_strength.clone(),
+        });
+    }
+
+    let next_step = fixes
+        .first()
+        .map(|f| f.suggestion.clone())
+        .unwrap_or_else(|| settings.well_done.clone());
+
+    Feedback {
+        strengths,
+        fixes,
+        next_step,
+        follow_up: pick_follow_up(analysis, rubric, question),
+    }
+}
+
+/// The follow-up about the weakest dimension (the largest weighted shortfall) that a question
+/// can be asked about: the question's own follow-up for that part if it has one, else the
+/// rubric's generic one.
+pub fn pick_follow_up(
+    analysis: &Analysis,
+    rubric: &Rubric,
+    question: Option<&Question>,
+) -> Option<FollowUpPick> {
+    let mut dims: Vec<(Dimension, f64)> = analysis
+        .dimensions
+        .iter()
+        .filter(|d| !matches!(d.dimension, Dimension::Delivery | Dimension::Relevance))
+        .map(|d| (d.dimension, d.weight * (100.0 - d.score)))
+        .collect();
+    dims.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (dim, shortfall) in dims {
+        if shortfall <= 0.0 {
+            break;
+        }
+        let probe = dim.probe();
+        let own = question
+            .zip(probe)
+            .and_then(|(q, p)| q.follow_ups_for(p).next());
+        if let Some(f) = own {
+            return Some(FollowUpPick {
+                text: f.text.clone(),
+                probes: probe,
+                dimension: dim,
+                from_question: true,
+            });
+        }
+        if let Some(text) = rubric.follow_up(dim) {
+            return Some(FollowUpPick {
+                text: text.to_string(),
+                probes: probe,
+                dimension: dim,
+                from_question: false,
+            });
+        }
+    }
+    None
+}

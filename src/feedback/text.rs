@@ -1,0 +1,254 @@
+//! The feedback screen for people: overall score and band, the STAR map, dimension bars, what
+//! is strong, the top fixes with the words they are about, length against the target, the next
+//! step and the follow-up. Readable at 60 columns; colour only through [`Markup`] roles.
+
+use super::Feedback;
+use super::markup::{Markup, Role};
+use crate::analyze::{Analysis, Episode, Label};
+use crate::prose::{format_minutes, shorten, wrap};
+use crate::rubric::{Dimension, Rubric};
+
+/// What to include.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub width: usize,
+    pub star_map: bool,
+    pub scores: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            width: 80,
+            star_map: true,
+            scores: true,
+        }
+    }
+}
+
+fn score_role(score: f64) -> Role {
+    if score >= 80.0 {
+        Role::Good
+    } else if score >= 50.0 {
+        Role::Warn
+    } else {
+        Role::Bad
+    }
+}
+
+/// A 10-cell bar for a 0-100 score.
+pub fn bar(score: f64) -> String {
+    let filled = (score / 10.0).round().clamp(0.0, 10.0) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+fn episode_phrase(e: Episode) -> &'static str {
+    match e {
+        Episode::Specific => "one specific episode",
+        Episode::Habitual => "what you usually do",
+        Episode::Hypothetical => "what you would do",
+        Episode::None => "no example",
+    }
+}
+
+/// Indents wrapped text: `first` before the first line, spaces of the same width after.
+fn wrapped(m: &mut Markup, first: &str, role: Role, text: &str, width: usize) {
+    let indent = " ".repeat(first.chars().count());
+    for (i, line) in wrap(text, width.saturating_sub(indent.len()))
+        .into_iter()
+        .enumerate()
+    {
+        m.plain(if i == 0 { first } else { &indent });
+        m.push(role, line).nl();
+    }
+}
+
+/// The header: overall score, band, episode, length.
+pub fn header(a: &Analysis, rubric: &Rubric) -> Markup {
+    let mut m = Markup::new();
+    m.push(Role::Heading, "Overall ")
+        .push(score_role(a.overall), format!("{:.0}/100", a.overall))
+        .plain("  ")
+        .push(Role::Accent, a.band.clone())
+        .nl();
+    let target = format!("aim for {}", target_phrase(rubric.delivery.target_seconds));
+    m.push(
+        Role::Dim,
+        format!(
+            "{} words · about {} spoken ({target}) · {}",
+            a.words,
+            format_minutes(a.speaking_seconds),
+            episode_phrase(a.episode)
+        ),
+    )
+    .nl();
+    m
+}
+
+/// "1-2 minutes" (or "45-90 seconds").
+pub fn target_phrase([lo, hi]: [f64; 2]) -> String {
+    if lo % 60.0 == 0.0 && hi % 60.0 == 0.0 {
+        format!("{}-{} minutes", lo / 60.0, hi / 60.0)
+    } else {
+        format!("{lo:.0}-{hi:.0} seconds")
+    }
+}
+
+/// The STAR map: each sentence with its label letter.
+pub fn star_map(a: &Analysis, width: usize) -> Markup {
+    let mut m = Markup::new();
+    m.push(Role::Heading, "STAR map").nl();
+    for s in &a.sentences {
+        m.plain("  ")
+            .push(Role::Label(s.label), s.label.letter().to_string())
+            .plain("  ")
+            .plain(shorten(a.quote(&s.span), width.saturating_sub(6).max(20)))
+            .nl();
+    }
+    m.plain("  ");
+    for (i, l) in [
+        Label::Situation,
+        Label::Task,
+        Label::Action,
+        Label::Result,
+        Label::Reflection,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let present = a.star.part(l).is_some_and(|p| p.present);
+        if i > 0 {
+            m.plain("  ");
+        }
+        m.push(Role::Label(l), l.as_str()).push(
+            if present { Role::Good } else { Role::Bad },
+            if present { " ✓" } else { " ✗" },
+        );
+    }
+    m.nl();
+    m
+}
+
+/// One bar per dimension.
+pub fn scores(a: &Analysis) -> Markup {
+    let mut m = Markup::new();
+    m.push(Role::Heading, "Scores").nl();
+    for d in &a.dimensions {
+        m.plain(format!("  {:<12} ", d.dimension.as_str()))
+            .push(score_role(d.score), bar(d.score))
+            .plain(format!(" {:>3.0}", d.score));
+        if d.weight == 0.0 {
+            m.push(Role::Dim, "  (not counted)");
+        }
+        m.nl();
+    }
+    m
+}
+
+/// Strengths, fixes, next step and follow-up.
+pub fn advice(f: &Feedback, width: usize) -> Markup {
+    let mut m = Markup::new();
+    if !f.strengths.is_empty() {
+        m.push(Role::Heading, "What's strong").nl();
+        for s in &f.strengths {
+            wrapped(&mut m, "  + ", Role::Good, &s.message, width);
+        }
+    }
+    if !f.fixes.is_empty() {
+        if !f.strengths.is_empty() {
+            m.nl();
+        }
+        m.push(Role::Heading, "Fix first").nl();
+        for (i, fix) in f.fixes.iter().enumerate() {
+            let n = format!("  {}. ", i + 1);
+            wrapped(&mut m, &n, Role::Plain, &fix.message, width);
+            if let Some(q) = &fix.quote {
+                wrapped(&mut m, "     ", Role::Quote, &format!("“{q}”"), width);
+            }
+            wrapped(&mut m, "     → ", Role::Dim, &fix.suggestion, width);
+        }
+    }
+    m.nl();
+    wrapped(&mut m, "Next step: ", Role::Accent, &f.next_step, width);
+    if let Some(fu) = &f.follow_up {
+        m.nl();
+        m.push(Role::Heading, "Follow-up")
+            .push(Role::Dim, format!(" (about {})", dim_phrase(fu.dimension)))
+            .nl();
+        wrapped(&mut m, "  ", Role::Accent, &fu.text, width);
+    }
+    m
+}
+
+fn dim_phrase(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Situation => "the situation",
+        Dimension::Task => "your goal",
+        Dimension::Action => "what you did",
+        Dimension::Result => "the result",
+        Dimension::Specificity => "specifics",
+        Dimension::Metrics => "numbers",
+        Dimension::Reflection => "what you learned",
+        Dimension::Ownership => "your own part",
+        Dimension::Delivery => "delivery",
+        Dimension::Relevance => "the question",
+        Dimension::Fit => "fit for the role",
+        Dimension::Approach => "your approach",
+    }
+}
+
+/// The whole feedback screen.
+pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, layout: Layout) -> Markup {
+    let width = layout.width.clamp(40, 120);
+    let mut m = header(a, rubric);
+    let storied = matches!(
+        a.kind,
+        crate::bank::Kind::Behavioral | crate::bank::Kind::Situational
+    );
+    if layout.star_map && !a.sentences.is_empty() && storied {
+        m.nl().append(star_map(a, width));
+    }
+    if layout.scores {
+        m.nl().append(scores(a));
+    }
+    m.nl().append(advice(f, width));
+    m
+}
+
+/// Every rule behind every score: what it measured and the points it gave or took.
+pub fn explain(a: &Analysis) -> Markup {
+    let mut m = Markup::new();
+    m.push(Role::Heading, "How the scores were reached").nl();
+    for d in &a.dimensions {
+        m.plain(format!("  {} ", d.dimension))
+            .push(score_role(d.score), format!("{:.0}", d.score))
+            .push(Role::Dim, format!("  (weight {})", d.weight))
+            .nl();
+        for c in &d.contributions {
+            let pts = if c.possible > 0.0 {
+                format!("{:.0}/{:.0}", c.points, c.possible)
+            } else {
+                format!("{:.0}", c.points)
+            };
+            m.push(
+                Role::Dim,
+                format!(
+                    "    {:<24} measured {:<6} points {}",
+                    c.rule,
+                    trim(c.measure),
+                    pts
+                ),
+            )
+            .nl();
+        }
+    }
+    m
+}
+
+fn trim(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x:.2}")
+    }
+}
