@@ -17,13 +17,16 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
+pub mod answer;
 pub mod bank;
 pub mod diag;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
 pub mod prose;
+pub mod repl;
 pub mod rubric;
+pub mod session;
 pub mod suggest;
 
 pub use error::{Error, Result};

@@ -1,0 +1,341 @@
+//! Where the session's input comes from: a terminal (rustyline: editing, history, Tab
+//! completion, multi-line answers) or a pipe (plain lines, so scripts and tests can drive it).
+
+use std::io::{self, BufRead};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use rustyline::completion::{Completer, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::history::{DefaultHistory, History};
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::{
+    Cmd, ConditionalEventHandler, Event, EventContext, EventHandler, KeyEvent, RepeatCount,
+};
+
+use super::commands;
+
+/// What one read produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A submitted answer (may span lines) or command.
+    Text(String),
+    /// Ctrl-C: `discarded` is true when an answer was being typed.
+    Interrupted { discarded: bool },
+    /// Ctrl-D on an empty prompt, or the end of piped input.
+    Eof,
+}
+
+/// A source of entries.
+pub trait Input {
+    fn read(&mut self, prompt: &str) -> io::Result<Entry>;
+    /// Question ids for `:question` completion.
+    fn set_ids(&mut self, _ids: Vec<String>) {}
+    /// Starts the answer clock shown with `--timer`.
+    fn start_clock(&mut self) {}
+    /// Saves the line history, if any.
+    fn save(&mut self) {}
+    /// Whether prompts and colour make sense (a terminal).
+    fn interactive(&self) -> bool;
+}
+
+/// Shared state between the loop and the rustyline helper.
+#[derive(Default)]
+struct Shared {
+    ids: Vec<String>,
+    /// The buffer as of the last keystroke, to tell if Ctrl-C threw an answer away.
+    last_line: String,
+    clock: Option<Instant>,
+}
+
+/// The rustyline helper: completion, the answer validator, the timer hint.
+pub struct Helper {
+    shared: Arc<Mutex<Shared>>,
+    timer: bool,
+}
+
+impl rustyline::Helper for Helper {}
+impl Highlighter for Helper {}
+
+impl Completer for Helper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        if !before.starts_with(':') || before.contains('\n') {
+            return Ok((pos, Vec::new()));
+        }
+        let pair = |s: &str| Pair {
+            display: s.to_string(),
+            replacement: s.to_string(),
+        };
+        match before[1..].split_once(' ') {
+            None => {
+                let typed = &before[1..];
+                Ok((
+                    1,
+                    commands::names()
+                        .filter(|n| n.starts_with(typed))
+                        .map(pair)
+                        .collect(),
+                ))
+            }
+            Some(("question" | "q" | "goto", arg)) => {
+                let start = pos - arg.len();
+                let shared = self.shared.lock().expect("helper state");
+                Ok((
+                    start,
+                    shared
+                        .ids
+                        .iter()
+                        .filter(|id| id.starts_with(arg.trim_start()))
+                        .map(|id| pair(id))
+                        .collect(),
+                ))
+            }
+            Some(_) => Ok((pos, Vec::new())),
+        }
+    }
+}
+
+impl Hinter for Helper {
+    type Hint = String;
+
+    fn hint(&self, line: &str, pos: usize, _ctx: &rustyline::Context<'_>) -> Option<String> {
+        let mut shared = self.shared.lock().ok()?;
+        shared.last_line.clear();
+        shared.last_line.push_str(line);
+        if !self.timer || pos < line.len() || line.starts_with(':') {
+            return None;
+        }
+        let secs = shared.clock?.elapsed().as_secs();
+        Some(format!("   [{}:{:02}]", secs / 60, secs % 60))
+    }
+}
+
+impl Validator for Helper {
+    /// An answer is complete when its last line is blank; a command or an empty entry at once.
+    fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
+        let input = ctx.input();
+        if input.trim().is_empty() || commands::is_command(input) || input.ends_with('\n') {
+            Ok(ValidationResult::Valid(None))
+        } else {
+            Ok(ValidationResult::Incomplete)
+        }
+    }
+}
+
+/// Ctrl-D on an empty last line of an answer sends it (on an empty prompt it still means EOF).
+struct CtrlD;
+
+impl ConditionalEventHandler for CtrlD {
+    fn handle(
+        &self,
+        _evt: &Event,
+        _n: RepeatCount,
+        _positive: bool,
+        ctx: &EventContext,
+    ) -> Option<Cmd> {
+        // At the end of a non-empty answer there is nothing to delete: send it.
+        let line = ctx.line();
+        (!line.is_empty() && ctx.pos() == line.len()).then_some(Cmd::AcceptLine)
+    }
+}
+
+/// A terminal, through rustyline.
+pub struct Terminal {
+    editor: rustyline::Editor<Helper, DefaultHistory>,
+    shared: Arc<Mutex<Shared>>,
+    history: Option<PathBuf>,
+}
+
+impl Terminal {
+    pub fn new(history: Option<PathBuf>, timer: bool) -> rustyline::Result<Terminal> {
+        let config = rustyline::Config::builder()
+            .auto_add_history(false)
+            .history_ignore_dups(true)?
+            .max_history_size(1000)?
+            .completion_type(rustyline::CompletionType::List)
+            .build();
+        let mut editor = rustyline::Editor::with_config(config)?;
+        let shared = Arc::new(Mutex::new(Shared::default()));
+        editor.set_helper(Some(Helper {
+            shared: shared.clone(),
+            timer,
+        }));
+        editor.bind_sequence(
+            KeyEvent::ctrl('D'),
+            EventHandler::Conditional(Box::new(CtrlD)),
+        );
+        if let Some(h) = &history {
+            let _ = editor.load_history(h);
+        }
+        Ok(Terminal {
+            editor,
+            shared,
+            history,
+        })
+    }
+}
+
+impl Input for Terminal {
+    fn read(&mut self, prompt: &str) -> io::Result<Entry> {
+        if let Ok(mut s) = self.shared.lock() {
+            s.last_line.clear();
+        }
+        match self.editor.readline(prompt) {
+            Ok(text) => {
+                if !text.trim().is_empty() {
+                    let _ = self.editor.history_mut().add(text.trim_end());
+                }
+                Ok(Entry::Text(text))
+            }
+            Err(ReadlineError::Interrupted) => {
+                let discarded = self
+                    .shared
+                    .lock()
+                    .map(|s| !s.last_line.trim().is_empty())
+                    .unwrap_or(false);
+                Ok(Entry::Interrupted { discarded })
+            }
+            Err(ReadlineError::Eof) => Ok(Entry::Eof),
+            Err(ReadlineError::Io(e)) => Err(e),
+            Err(e) => Err(io::Error::other(e.to_string())),
+        }
+    }
+
+    fn set_ids(&mut self, ids: Vec<String>) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.ids = ids;
+        }
+    }
+
+    fn start_clock(&mut self) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.clock = Some(Instant::now());
+        }
+    }
+
+    fn save(&mut self) {
+        if let Some(h) = &self.history {
+            if let Some(dir) = h.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = self.editor.save_history(h);
+        }
+    }
+
+    fn interactive(&self) -> bool {
+        true
+    }
+}
+
+/// Piped input: lines; a blank line (or the end of input) ends an answer; a line starting with
+/// `:` is a command when no answer is in progress.
+pub struct Lines<R> {
+    reader: R,
+    ended: bool,
+}
+
+impl<R: BufRead> Lines<R> {
+    pub fn new(reader: R) -> Self {
+        Lines {
+            reader,
+            ended: false,
+        }
+    }
+}
+
+impl<R: BufRead> Input for Lines<R> {
+    fn read(&mut self, _prompt: &str) -> io::Result<Entry> {
+        if self.ended {
+            return Ok(Entry::Eof);
+        }
+        let mut answer = String::new();
+        loop {
+            let mut line = String::new();
+            let n = match self.reader.read_line(&mut line) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                    // Invalid UTF-8 in piped input: keep what can be read.
+                    line = String::from("\u{fffd}");
+                    1
+                }
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                self.ended = true;
+                return Ok(if answer.trim().is_empty() {
+                    Entry::Eof
+                } else {
+                    Entry::Text(answer)
+                });
+            }
+            let line = line.trim_end_matches(['\n', '\r']);
+            if answer.is_empty() && commands::is_command(line) {
+                return Ok(Entry::Text(line.to_string()));
+            }
+            if line.trim().is_empty() {
+                if answer.trim().is_empty() {
+                    return Ok(Entry::Text(String::new()));
+                }
+                return Ok(Entry::Text(answer));
+            }
+            if !answer.is_empty() {
+                answer.push('\n');
+            }
+            answer.push_str(line);
+        }
+    }
+
+    fn interactive(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(text: &str) -> Vec<Entry> {
+        let mut l = Lines::new(text.as_bytes());
+        let mut out = Vec::new();
+        loop {
+            let e = l.read("").unwrap();
+            if e == Entry::Eof {
+                break;
+            }
+            out.push(e);
+        }
+        out
+    }
+
+    #[test]
+    fn piped_answers_end_at_blank_lines_and_commands_stand_alone() {
+        assert_eq!(
+            entries(":hint\nI was a cashier.\nI helped her.\n\n:next\nLast one"),
+            vec![
+                Entry::Text(":hint".into()),
+                Entry::Text("I was a cashier.\nI helped her.".into()),
+                Entry::Text(":next".into()),
+                Entry::Text("Last one".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_colon_line_inside_an_answer_is_part_of_it() {
+        assert_eq!(
+            entries("Situation: busy\n:next\n\n"),
+            vec![Entry::Text("Situation: busy\n:next".into())]
+        );
+    }
+}

@@ -1,0 +1,844 @@
+//! The practice session: ask a question, take a typed answer, give feedback at once, ask the
+//! follow-up, allow a retry with what changed, and keep every answer on disk as it is given.
+//!
+//! The loop only does plumbing: input comes from [`input::Input`] (a terminal through rustyline,
+//! or piped lines), commands from the [`commands`] table, feedback from [`crate::feedback`],
+//! records go to [`crate::session::Recorder`].
+
+pub mod commands;
+pub mod input;
+pub mod order;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use commands::Command;
+use input::{Entry, Input};
+
+use crate::analyze::{Analysis, Analyzer, Context};
+use crate::bank::{Catalog, Question};
+use crate::error::Error;
+use crate::feedback::diff;
+use crate::feedback::markup::{Markup, Role};
+use crate::feedback::text::{Layout, advice, header};
+use crate::feedback::{self, Feedback};
+use crate::prose::{format_minutes, wrap};
+use crate::rubric::RubricSet;
+use crate::session::{AttemptRecord, Recorder};
+
+/// How a session runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The questions, in the order they are asked.
+    pub order: Vec<String>,
+    /// Stop after this many questions.
+    pub count: Option<usize>,
+    pub timer: bool,
+    pub name: Option<String>,
+    pub color: bool,
+    pub width: usize,
+    /// Where to record attempts (no recording when `None`).
+    pub data_dir: Option<PathBuf>,
+    /// A drill: its title and instructions shown at the start, whether hints and examples are
+    /// allowed, the suggested seconds per answer.
+    pub drill: Option<DrillSettings>,
+}
+
+/// What a drill plan changes about a session.
+#[derive(Debug, Clone, Default)]
+pub struct DrillSettings {
+    pub id: String,
+    pub title: String,
+    pub instructions: Option<String>,
+    pub allow_hints: bool,
+    pub allow_examples: bool,
+    pub seconds_per_answer: Option<u32>,
+}
+
+/// One answer given in the session, with its analysis.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub question: String,
+    pub analysis: Analysis,
+    pub feedback: Feedback,
+    pub retry: bool,
+    pub follow_up_answer: bool,
+}
+
+/// What a session did, for the caller (drill summaries, tests).
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub attempts: Vec<Attempt>,
+    pub saved_to: Option<PathBuf>,
+    pub session: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Waiting for an answer to the current question.
+    Asking { retry: bool },
+    /// Feedback given; an answer now is the answer to the follow-up.
+    Answered,
+    /// The follow-up was answered; Enter moves on, `:retry` answers again.
+    FollowedUp,
+}
+
+struct Practice<'a, W: Write> {
+    catalog: &'a Catalog,
+    rubrics: &'a RubricSet,
+    analyzer: Analyzer<'a>,
+    queue: Vec<&'a Question>,
+    pos: usize,
+    asked: usize,
+    stage: Stage,
+    attempts: Vec<Attempt>,
+    example_index: usize,
+    recorder: Option<Recorder>,
+    record_error: Option<String>,
+    session_id: String,
+    opts: Options,
+    out: W,
+    ctrl_c_armed: bool,
+}
+
+/// Runs a session until the questions run out, `:quit`, Ctrl-D or the end of piped input.
+pub fn run<W: Write>(
+    catalog: &Catalog,
+    rubrics: &RubricSet,
+    opts: Options,
+    input: &mut dyn Input,
+    out: W,
+) -> Result<Summary, Error> {
+    let queue: Vec<&Question> = opts.order.iter().filter_map(|id| catalog.get(id)).collect();
+    if queue.is_empty() {
+        return Err(Error::Usage(
+            "no questions to practise with these filters (see `starcoach questions`)".into(),
+        ));
+    }
+    let (recorder, record_error) = match &opts.data_dir {
+        Some(dir) => match Recorder::open(dir) {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(e.to_string())),
+        },
+        None => (None, None),
+    };
+    let mut p = Practice {
+        catalog,
+        rubrics,
+        analyzer: Analyzer::new(rubrics),
+        queue,
+        pos: 0,
+        asked: 0,
+        stage: Stage::Asking { retry: false },
+        attempts: Vec::new(),
+        example_index: 0,
+        recorder,
+        record_error,
+        session_id: crate::session::new_session_id(),
+        opts,
+        out,
+        ctrl_c_armed: false,
+    };
+    input.set_ids(catalog.questions().map(|q| q.id.clone()).collect());
+    p.welcome()?;
+    p.ask(input)?;
+    p.run_loop(input)?;
+    p.summary()?;
+    input.save();
+    Ok(Summary {
+        attempts: p.attempts,
+        saved_to: p.recorder.as_ref().map(|r| r.path().to_path_buf()),
+        session: p.session_id,
+    })
+}
+
+fn io_err(e: io::Error) -> Error {
+    Error::io("<stdout>", e)
+}
+
+impl<'a, W: Write> Practice<'a, W> {
+    fn print(&mut self, m: &Markup) -> Result<(), Error> {
+        let text = m.render(self.opts.color);
+        self.out
+            .write_all(text.as_bytes())
+            .and_then(|_| self.out.flush())
+            .map_err(io_err)
+    }
+
+    fn say(&mut self, role: Role, text: &str) -> Result<(), Error> {
+        let mut m = Markup::new();
+        for line in text.lines() {
+            if line.is_empty() {
+                m.nl();
+                continue;
+            }
+            for w in wrap(line, self.opts.width) {
+                m.push(role, w).nl();
+            }
+        }
+        self.print(&m)
+    }
+
+    fn current(&self) -> &'a Question {
+        self.queue[self.pos]
+    }
+
+    fn welcome(&mut self) -> Result<(), Error> {
+        let mut m = Markup::new();
+        if let Some(d) = self.opts.drill.clone() {
+            m.push(Role::Heading, format!("Drill: {}", d.title)).nl();
+            if let Some(i) = &d.instructions {
+                for line in wrap(i, self.opts.width) {
+                    m.plain(line).nl();
+                }
+            }
+            if let Some(s) = d.seconds_per_answer {
+                m.push(
+                    Role::Dim,
+                    format!("Suggested time per answer: {}.", format_minutes(s as f64)),
+                )
+                .nl();
+            }
+            m.nl();
+        } else {
+            m.push(Role::Heading, "starcoach")
+                .plain(" · interview practice for call-center and customer-service jobs")
+                .nl();
+        }
+        let lines = [
+            "I'll ask a question. Type your answer (several lines are fine; pasting works) and send it with a blank line.",
+            "You get feedback at once, then a follow-up question: answer it, :retry, or press Enter for the next question.",
+            ":hint shows what to cover, :star the STAR method, :help every command. Ctrl-D ends the session.",
+        ];
+        for l in lines {
+            for w in wrap(l, self.opts.width) {
+                m.push(Role::Dim, w).nl();
+            }
+        }
+        self.print(&m)
+    }
+
+    /// Shows the current question.
+    fn ask(&mut self, input: &mut dyn Input) -> Result<(), Error> {
+        let q = self.current();
+        let total = match self.opts.count {
+            Some(c) => c.min(self.queue.len()),
+            None => self.queue.len(),
+        };
+        let retry = matches!(self.stage, Stage::Asking { retry: true });
+        let mut m = Markup::new();
+        m.nl();
+        let head = if retry {
+            "Again".to_string()
+        } else {
+            format!("Question {} of {}", self.asked + 1, total)
+        };
+        m.push(Role::Accent, head)
+            .push(Role::Dim, format!(" · {} · {}", q.kind, q.tags.join(", ")))
+            .nl();
+        for line in wrap(&q.text, self.opts.width) {
+            m.push(Role::Heading, line).nl();
+        }
+        let text_only = self.opts.drill.as_ref().is_some_and(|d| !d.allow_hints);
+        if let (Some(h), false) = (&q.hint, text_only) {
+            for line in wrap(&format!("Hint: {h}"), self.opts.width) {
+                m.push(Role::Dim, line).nl();
+            }
+        }
+        self.print(&m)?;
+        input.start_clock();
+        Ok(())
+    }
+
+    fn prompt(&self) -> &'static str {
+        match self.stage {
+            Stage::Asking { retry: false } => "answer> ",
+            Stage::Asking { retry: true } => "retry> ",
+            Stage::Answered => "follow-up> ",
+            Stage::FollowedUp => "next> ",
+        }
+    }
+
+    fn run_loop(&mut self, input: &mut dyn Input) -> Result<(), Error> {
+        let started = std::time::Instant::now();
+        let mut answer_started = started;
+        loop {
+            if matches!(self.stage, Stage::Asking { .. }) && self.ctrl_c_armed {
+                answer_started = std::time::Instant::now();
+            }
+            let entry = input
+                .read(self.prompt())
+                .map_err(|e| Error::io("<stdin>", e))?;
+            match entry {
+                Entry::Eof => return Ok(()),
+                Entry::Interrupted { discarded: true } => {
+                    self.ctrl_c_armed = false;
+                    self.say(
+                        Role::Warn,
+                        "Answer discarded. Type it again, or :next to move on.",
+                    )?;
+                }
+                Entry::Interrupted { discarded: false } => {
+                    if self.ctrl_c_armed {
+                        return Ok(());
+                    }
+                    self.ctrl_c_armed = true;
+                    self.say(
+                        Role::Warn,
+                        "Press Ctrl-C again to quit (or Ctrl-D to end with a summary).",
+                    )?;
+                }
+                Entry::Text(text) => {
+                    self.ctrl_c_armed = false;
+                    if commands::is_command(&text) {
+                        match text.parse::<Command>() {
+                            Ok(Command::Quit) => return Ok(()),
+                            Ok(cmd) => {
+                                if !self.command(cmd, input)? {
+                                    return Ok(());
+                                }
+                            }
+                            Err(e) => self.say(Role::Warn, &e.to_string())?,
+                        }
+                        continue;
+                    }
+                    if text.trim().is_empty() {
+                        match self.stage {
+                            Stage::Asking { .. } => {
+                                self.say(Role::Dim, "(Type your answer and send it with a blank line; :hint shows what to cover.)")?;
+                            }
+                            Stage::Answered | Stage::FollowedUp => {
+                                if !self.next(input)? {
+                                    return Ok(());
+                                }
+                                answer_started = std::time::Instant::now();
+                            }
+                        }
+                        continue;
+                    }
+                    match self.stage {
+                        Stage::Asking { retry } => {
+                            let typed_for = answer_started.elapsed();
+                            self.answer(&text, retry, typed_for)?;
+                        }
+                        Stage::Answered => self.follow_up_answer(&text)?,
+                        Stage::FollowedUp => {
+                            self.say(Role::Dim, "Type :retry to answer this question again, or press Enter for the next one.")?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn rubric_for(&self, q: &Question) -> &'a crate::rubric::Rubric {
+        self.rubrics.for_kind(q.kind)
+    }
+
+    /// The latest attempt at the current question (a follow-up answer counts).
+    fn latest(&self) -> Option<&Attempt> {
+        let id = &self.current().id;
+        self.attempts.iter().rev().find(|a| &a.question == id)
+    }
+
+    fn answer(
+        &mut self,
+        raw: &str,
+        retry: bool,
+        typed_for: std::time::Duration,
+    ) -> Result<(), Error> {
+        let text = crate::answer::normalize(raw).into_owned();
+        let q = self.current();
+        let analysis = self.analyzer.analyze_in(&text, Context::question(q));
+        let rubric = self.rubric_for(q);
+        let fb = feedback::coach(&analysis, rubric, Some(q));
+        let mut m = Markup::new();
+        m.nl();
+        if retry {
+            if let Some(prev) = self.latest() {
+                m.append(diff::render(&diff::compare(&prev.analysis, &analysis)))
+                    .nl();
+            }
+        }
+        m.append(self.screen(&analysis, &fb, q));
+        if self.opts.timer {
+            let secs = typed_for.as_secs();
+            m.nl().push(
+                Role::Dim,
+                format!("Typed in {}:{:02}.", secs / 60, secs % 60),
+            );
+            if analysis.speaking_seconds > 150.0 {
+                m.push(
+                    Role::Warn,
+                    format!(
+                        " Spoken, this runs about {}: far over two minutes.",
+                        format_minutes(analysis.speaking_seconds)
+                    ),
+                );
+            }
+            m.nl();
+        }
+        m.nl()
+            .push(
+                Role::Dim,
+                "Answer the follow-up, :retry, or press Enter for the next question.",
+            )
+            .nl();
+        self.print(&m)?;
+        self.record(&analysis, &fb, retry, false)?;
+        self.attempts.push(Attempt {
+            question: q.id.clone(),
+            analysis,
+            feedback: fb,
+            retry,
+            follow_up_answer: false,
+        });
+        self.stage = Stage::Answered;
+        Ok(())
+    }
+
+    /// The full feedback screen for an answer.
+    fn screen(&self, analysis: &Analysis, fb: &Feedback, q: &Question) -> Markup {
+        let rubric = self.rubric_for(q);
+        feedback::text::render(
+            analysis,
+            fb,
+            rubric,
+            Layout {
+                width: self.opts.width,
+                ..Layout::default()
+            },
+        )
+    }
+
+    /// An answer to the follow-up: analyzed together with the answer before it, so what it adds
+    /// fills the gap the follow-up was about.
+    fn follow_up_answer(&mut self, raw: &str) -> Result<(), Error> {
+        let Some(prev) = self.latest().cloned() else {
+            return Ok(());
+        };
+        let addition = crate::answer::normalize(raw).into_owned();
+        let combined = format!("{}\n\n{}", prev.analysis.text.trim_end(), addition.trim());
+        let q = self.current();
+        let analysis = self.analyzer.analyze_in(&combined, Context::question(q));
+        let rubric = self.rubric_for(q);
+        let fb = feedback::coach(&analysis, rubric, Some(q));
+        let mut m = Markup::new();
+        m.nl()
+            .push(Role::Heading, "Your answer with the follow-up")
+            .nl();
+        m.append(header(&analysis, rubric)).nl();
+        let change = diff::compare(&prev.analysis, &analysis);
+        m.append(diff::render(&change)).nl();
+        m.append(advice(&fb, self.opts.width));
+        m.nl().push(Role::Dim, "Press Enter for the next question, or :retry to answer this one again from the start.").nl();
+        self.print(&m)?;
+        self.record(&analysis, &fb, false, true)?;
+        self.attempts.push(Attempt {
+            question: q.id.clone(),
+            analysis,
+            feedback: fb,
+            retry: false,
+            follow_up_answer: true,
+        });
+        self.stage = Stage::FollowedUp;
+        Ok(())
+    }
+
+    fn record(
+        &mut self,
+        analysis: &Analysis,
+        fb: &Feedback,
+        retry: bool,
+        follow_up: bool,
+    ) -> Result<(), Error> {
+        let q = self.current();
+        let mut rec =
+            AttemptRecord::new(&self.session_id, self.opts.name.as_deref(), q, analysis, fb);
+        rec.retry = retry;
+        rec.follow_up_answer = follow_up;
+        rec.attempt = 1 + self
+            .attempts
+            .iter()
+            .filter(|a| a.question == q.id && !a.follow_up_answer)
+            .count() as u32
+            - u32::from(follow_up);
+        rec.drill = self.opts.drill.as_ref().map(|d| d.id.clone());
+        if follow_up {
+            rec.answer = analysis.text.clone();
+        }
+        let Some(recorder) = self.recorder.as_mut() else {
+            return self.warn_unsaved();
+        };
+        if let Err(e) = recorder.record(&rec) {
+            self.recorder = None;
+            self.record_error = Some(e.to_string());
+            return self.warn_unsaved();
+        }
+        Ok(())
+    }
+
+    /// Says once that answers are not being saved, and why.
+    fn warn_unsaved(&mut self) -> Result<(), Error> {
+        if let Some(reason) = self.record_error.take() {
+            self.say(
+                Role::Warn,
+                &format!("Note: your answers are not being saved ({reason}). Practice goes on; copy anything you want to keep."),
+            )?;
+            self.record_error = Some(String::new());
+        }
+        Ok(())
+    }
+
+    /// Moves to the next question; false when there are no more.
+    fn next(&mut self, input: &mut dyn Input) -> Result<bool, Error> {
+        self.asked += 1;
+        let limit = self.opts.count.unwrap_or(usize::MAX);
+        if self.pos + 1 >= self.queue.len() || self.asked >= limit {
+            self.say(Role::Dim, "\nThat was the last question.")?;
+            return Ok(false);
+        }
+        self.pos += 1;
+        self.example_index = 0;
+        self.stage = Stage::Asking { retry: false };
+        self.ask(input)?;
+        Ok(true)
+    }
+
+    /// Runs a command; false ends the session.
+    fn command(&mut self, cmd: Command, input: &mut dyn Input) -> Result<bool, Error> {
+        let drill = self.opts.drill.clone();
+        match cmd {
+            Command::Help => self.say(Role::Plain, &commands::help())?,
+            Command::Hint => {
+                if drill.as_ref().is_some_and(|d| !d.allow_hints) {
+                    self.say(Role::Dim, "Hints are off in this drill.")?;
+                } else {
+                    let m = self.hint();
+                    self.print(&m)?;
+                }
+            }
+            Command::Example => {
+                if drill.as_ref().is_some_and(|d| !d.allow_examples) {
+                    self.say(Role::Dim, "Examples are off in this drill.")?;
+                } else {
+                    let m = self.example();
+                    self.print(&m)?;
+                }
+            }
+            Command::Star => {
+                let m = self.star();
+                self.print(&m)?;
+            }
+            Command::FollowUp => match self.latest().and_then(|a| a.feedback.follow_up.clone()) {
+                Some(f) => {
+                    if self.stage == Stage::FollowedUp {
+                        self.stage = Stage::Answered;
+                    }
+                    self.say(Role::Accent, &format!("Follow-up: {}", f.text))?;
+                }
+                None => self.say(Role::Dim, "Answer the question first: the follow-up depends on what your answer leaves out.")?,
+            },
+            Command::Retry => {
+                if self.latest().is_some() {
+                    self.stage = Stage::Asking { retry: true };
+                    self.ask(input)?;
+                    self.say(Role::Dim, "Answer again; you'll see what changed. (In a terminal, Up recalls your last answer to edit.)")?;
+                } else {
+                    self.say(Role::Dim, "You haven't answered this one yet; just type your answer.")?;
+                }
+            }
+            Command::Next => return self.next(input),
+            Command::Score => match self.attempts.last() {
+                Some(a) => {
+                    let q = self.catalog.get(&a.question).unwrap_or(self.current());
+                    let m = self.screen(&a.analysis.clone(), &a.feedback.clone(), q);
+                    self.print(&m)?;
+                }
+                None => self.say(Role::Dim, "No feedback yet: answer a question first.")?,
+            },
+            Command::History => {
+                let m = self.history();
+                self.print(&m)?;
+            }
+            Command::Questions => {
+                let m = self.questions();
+                self.print(&m)?;
+            }
+            Command::Question(id) => match self.catalog.require(&id) {
+                Ok(q) => {
+                    match self.queue.iter().position(|x| x.id == q.id) {
+                        Some(i) => self.pos = i,
+                        None => {
+                            self.queue.insert(self.pos + 1, q);
+                            self.pos += 1;
+                        }
+                    }
+                    self.example_index = 0;
+                    self.stage = Stage::Asking { retry: false };
+                    self.ask(input)?;
+                }
+                Err(e) => self.say(Role::Warn, &e.to_string())?,
+            },
+            Command::Quit => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn hint(&self) -> Markup {
+        let q = self.current();
+        let mut m = Markup::new();
+        let w = self.opts.width;
+        if let Some(l) = &q.looks_for {
+            m.push(Role::Heading, "What the interviewer listens for")
+                .nl();
+            for line in wrap(l, w.saturating_sub(2)) {
+                m.plain(format!("  {line}")).nl();
+            }
+        }
+        if !q.areas.is_empty() {
+            m.push(Role::Heading, "Cover these").nl();
+            for a in &q.areas {
+                for (i, line) in wrap(&a.text, w.saturating_sub(4)).into_iter().enumerate() {
+                    m.plain(if i == 0 { "  □ " } else { "    " })
+                        .plain(line)
+                        .nl();
+                }
+            }
+        }
+        if !q.tips.is_empty() {
+            m.push(Role::Heading, "Tips").nl();
+            for t in &q.tips {
+                for (i, line) in wrap(t, w.saturating_sub(4)).into_iter().enumerate() {
+                    m.plain(if i == 0 { "  - " } else { "    " })
+                        .plain(line)
+                        .nl();
+                }
+            }
+        }
+        if q.kind == crate::bank::Kind::Behavioral {
+            m.push(Role::Dim, "Tell one real time, with STAR: situation, task, action, result, and what you learned.").nl();
+        }
+        m
+    }
+
+    fn example(&mut self) -> Markup {
+        let q = self.current();
+        let mut m = Markup::new();
+        if q.examples.is_empty() {
+            m.push(
+                Role::Dim,
+                "This question has no sample answer; :star shows a worked STAR example.",
+            )
+            .nl();
+            return m;
+        }
+        let i = self.example_index % q.examples.len();
+        let e = &q.examples[i];
+        m.push(
+            Role::Heading,
+            format!("Example answer {} of {}: {}", i + 1, q.examples.len(), e.title),
+        )
+        .nl()
+        .push(Role::Dim, "One way to answer from the source material, not the only right one; use it for shape, and tell your own story.")
+        .nl();
+        for para in e.text.split("\n\n") {
+            for line in para.lines() {
+                for w in wrap(line, self.opts.width.saturating_sub(2)) {
+                    m.push(Role::Quote, format!("  {w}")).nl();
+                }
+            }
+            m.nl();
+        }
+        if q.examples.len() > 1 {
+            m.push(Role::Dim, "(:example again for the next one)").nl();
+        }
+        self.example_index += 1;
+        m
+    }
+
+    fn star(&self) -> Markup {
+        let mut m = Markup::new();
+        let w = self.opts.width;
+        m.push(Role::Heading, "STAR: Situation, Task, Action, Result")
+            .nl();
+        match self.catalog.star_guide() {
+            Some(g) => {
+                for line in wrap(&g.intro, w) {
+                    m.plain(line).nl();
+                }
+                m.nl();
+                for p in &g.parts {
+                    let label = match p.component {
+                        crate::bank::Probe::Situation => crate::analyze::Label::Situation,
+                        crate::bank::Probe::Task => crate::analyze::Label::Task,
+                        crate::bank::Probe::Action => crate::analyze::Label::Action,
+                        _ => crate::analyze::Label::Result,
+                    };
+                    m.push(Role::Label(label), format!("{} ", label.letter()))
+                        .push(Role::Heading, capitalize(label.as_str()))
+                        .plain(": ");
+                    let mut first = true;
+                    for line in wrap(&p.meaning, w.saturating_sub(4)) {
+                        if !first {
+                            m.plain("  ");
+                        }
+                        m.plain(line).nl();
+                        first = false;
+                    }
+                    for line in wrap(&format!("“{}”", p.example), w.saturating_sub(4)) {
+                        m.push(Role::Quote, format!("    {line}")).nl();
+                    }
+                }
+                m.nl().push(Role::Dim, "Then close with what you learned. In your answer, spend most of the time on the Action and the Result.").nl();
+            }
+            None => {
+                m.plain("Situation: where and when. Task: what you needed to do. Action: what you did, step by step. Result: how it ended, with a number if you can.").nl();
+            }
+        }
+        m
+    }
+
+    fn history(&self) -> Markup {
+        let mut m = Markup::new();
+        if self.attempts.is_empty() {
+            m.push(Role::Dim, "Nothing answered yet in this session.")
+                .nl();
+            return m;
+        }
+        m.push(Role::Heading, "This session").nl();
+        for (i, a) in self.attempts.iter().enumerate() {
+            let tag = if a.follow_up_answer {
+                " (with follow-up)"
+            } else if a.retry {
+                " (retry)"
+            } else {
+                ""
+            };
+            m.plain(format!(
+                "  {:>2}. {:<42} ",
+                i + 1,
+                crate::prose::shorten(&a.question, 42)
+            ))
+            .push(
+                score_role(a.analysis.overall),
+                format!("{:>3.0}", a.analysis.overall),
+            )
+            .plain(format!("  {}", a.analysis.band))
+            .push(Role::Dim, tag)
+            .nl();
+        }
+        m
+    }
+
+    fn questions(&self) -> Markup {
+        let mut m = Markup::new();
+        m.push(Role::Heading, "Questions in this session")
+            .push(Role::Dim, "  (:question ID to jump)")
+            .nl();
+        for (i, q) in self.queue.iter().enumerate() {
+            let mark = if i == self.pos {
+                "▶"
+            } else if self.attempts.iter().any(|a| a.question == q.id) {
+                "✓"
+            } else {
+                " "
+            };
+            m.plain(format!("  {mark} "))
+                .push(Role::Accent, format!("{:<40}", q.id))
+                .plain(" ")
+                .plain(crate::prose::shorten(
+                    &q.text,
+                    self.opts.width.saturating_sub(46).max(20),
+                ))
+                .nl();
+        }
+        m
+    }
+
+    fn summary(&mut self) -> Result<(), Error> {
+        let mut m = Markup::new();
+        m.nl().push(Role::Heading, "Session summary").nl();
+        let firsts: Vec<&Attempt> = self
+            .attempts
+            .iter()
+            .filter(|a| !a.follow_up_answer)
+            .collect();
+        if firsts.is_empty() {
+            m.plain(
+                "  No answers this time. Come back any time: `starcoach` picks up where you like.",
+            )
+            .nl();
+        } else {
+            let mut questions: Vec<&str> = Vec::new();
+            for a in &self.attempts {
+                if !questions.contains(&a.question.as_str()) {
+                    questions.push(&a.question);
+                }
+            }
+            m.plain(format!(
+                "  {} question{} answered, {} answer{} in all (retries and follow-ups included).",
+                questions.len(),
+                if questions.len() == 1 { "" } else { "s" },
+                self.attempts.len(),
+                if self.attempts.len() == 1 { "" } else { "s" },
+            ))
+            .nl();
+            for id in &questions {
+                let tries: Vec<&Attempt> =
+                    self.attempts.iter().filter(|a| &a.question == id).collect();
+                let first = tries.first().map_or(0.0, |a| a.analysis.overall);
+                let last = tries.last().map_or(0.0, |a| a.analysis.overall);
+                m.plain(format!("  {:<44} ", crate::prose::shorten(id, 44)))
+                    .push(score_role(last), format!("{last:>3.0}"));
+                if tries.len() > 1 {
+                    m.push(Role::Dim, format!("  (first {first:.0})"));
+                }
+                m.nl();
+            }
+            // The fix that came up most often.
+            let mut counts: Vec<(String, usize)> = Vec::new();
+            for a in &self.attempts {
+                if let Some(f) = a.feedback.fixes.first() {
+                    match counts.iter_mut().find(|(m, _)| *m == f.suggestion) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((f.suggestion.clone(), 1)),
+                    }
+                }
+            }
+            counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+            if let Some((s, _)) = counts.first() {
+                m.nl().push(Role::Heading, "Practise next").nl();
+                for line in wrap(s, self.opts.width.saturating_sub(2)) {
+                    m.plain(format!("  {line}")).nl();
+                }
+            }
+        }
+        if let Some(r) = &self.recorder {
+            if !self.attempts.is_empty() {
+                m.nl()
+                    .push(Role::Dim, format!("Saved to {}", r.path().display()))
+                    .nl();
+            }
+        }
+        self.print(&m)
+    }
+}
+
+fn score_role(score: f64) -> Role {
+    if score >= 80.0 {
+        Role::Good
+    } else if score >= 50.0 {
+        Role::Warn
+    } else {
+        Role::Bad
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
