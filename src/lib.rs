@@ -19,6 +19,7 @@
 pub mod analyze;
 pub mod answer;
 pub mod bank;
+pub mod cli;
 pub mod diag;
 pub mod embedded;
 pub mod error;

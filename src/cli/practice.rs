@@ -1,0 +1,72 @@
+//! `starcoach` / `starcoach practice`: the interactive practice session.
+
+use std::io::IsTerminal;
+
+use super::args::PracticeArgs;
+use super::{EXIT_OK, Global, Outcome};
+use crate::bank::{Catalog, Filter, Question};
+use crate::error::Error;
+use crate::repl::{self, input};
+
+/// The question order for a practice run.
+pub fn order(catalog: &Catalog, a: &PracticeArgs) -> Result<Vec<String>, Error> {
+    let filter = Filter {
+        kinds: a.kinds.clone(),
+        tags: a.tags.clone(),
+        sources: a.sources.clone(),
+        search: Vec::new(),
+    };
+    let first: Vec<&Question> = a
+        .questions
+        .iter()
+        .map(|id| catalog.require(id))
+        .collect::<Result<_, _>>()?;
+    // Asking for questions by id without filters means: just those.
+    let only_these =
+        !a.questions.is_empty() && a.kinds.is_empty() && a.tags.is_empty() && a.sources.is_empty();
+    let seed = a.seed.unwrap_or_else(repl::order::clock_seed);
+    let drawn = if only_these {
+        first
+    } else {
+        repl::order::draw(catalog, &filter, first, seed)
+    };
+    Ok(drawn.into_iter().map(|q| q.id.clone()).collect())
+}
+
+pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
+    let catalog = g.catalog()?;
+    let rubrics = g.rubrics()?;
+    let order = order(&catalog, &a)?;
+    let interactive = std::io::stdin().is_terminal();
+    let data_dir = crate::session::data_dir(g.data_dir.as_deref());
+    let width = if interactive {
+        crate::prose::terminal_width().clamp(40, 100)
+    } else {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(80)
+    };
+    let opts = repl::Options {
+        order,
+        count: a.count,
+        timer: a.timer,
+        name: g.name.clone(),
+        color: interactive && g.color_stdout(),
+        width,
+        data_dir: if a.no_save { None } else { data_dir.clone() },
+        drill: None,
+    };
+    let stdout = std::io::stdout();
+    if interactive {
+        let history = data_dir.map(|d| d.join("line-history.txt"));
+        let mut term = input::Terminal::new(history, a.timer)
+            .map_err(|e| Error::Usage(format!("cannot start the terminal session: {e}")))?;
+        repl::run(&catalog, &rubrics, opts, &mut term, stdout.lock())?;
+    } else {
+        let stdin = std::io::stdin();
+        let mut lines = input::Lines::new(stdin.lock());
+        repl::run(&catalog, &rubrics, opts, &mut lines, stdout.lock())?;
+    }
+    Ok(EXIT_OK)
+}
