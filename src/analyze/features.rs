@@ -4,8 +4,9 @@
 //! (skipping adverbs such as "then" or "quickly") is classed as past ("called", "took"), modal
 //! ("would", "will", "I'd") or present ("listen"). Contractions are split ("I'd" + a past
 //! participle is past perfect, otherwise modal). Words inside quotation marks are skipped: what
-//! a customer or the candidate *said* does not set the answer's tense. All word classes come
-//! from the rubric's `[features]` lexicons.
+//! a customer or the candidate *said* does not set the answer's tense, and "we" or "they"
+//! right after "that" is reported speech ("I told her that we were sorry"), not who acted. All
+//! word classes come from the rubric's `[features]` lexicons.
 
 use std::ops::Range;
 
@@ -124,6 +125,11 @@ pub fn sentence_features(
                 k += 1;
                 continue;
             };
+            // "...told them that we were sorry": reported speech, not who acted.
+            if k > 0 && doc.low(&words[k - 1]) == "that" && subject != Subject::I {
+                k += 1;
+                continue;
+            }
             // The verb: the next word that is not an adverb (at most three skipped).
             let mut j = k + 1;
             while j < words.len() && j <= k + 3 && is_adverb(doc, f.adverbs, &words[j]) {

@@ -382,6 +382,7 @@ fn analyze_traced(
         rubric,
         labels: &labelled.labels,
         also: &labelled.also,
+        backed: &labelled.backed,
         metrics: &metrics,
         quantities: &quantities,
         feats: &feats,

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::{AreaCoverage, Document, Episode, Finding, Label, Metric, Quantity, Strength};
 use crate::bank::Area;
 use crate::prose::{format_minutes, shorten};
-use crate::rubric::{Anchor, Effect, PhraseMatcher, Rubric, Rule, Spec};
+use crate::rubric::{Anchor, Counted, Effect, PhraseMatcher, Rubric, Rule, Spec};
 
 /// Everything the rules can look at.
 pub struct Facts<'a> {
@@ -16,6 +16,8 @@ pub struct Facts<'a> {
     pub labels: &'a [Label],
     /// Secondary parts per sentence.
     pub also: &'a [Vec<Label>],
+    /// Whether each sentence's label rests on its own cues (see `star::Labelled::backed`).
+    pub backed: &'a [bool],
     pub metrics: &'a [Metric],
     pub quantities: &'a [Quantity],
     pub feats: &'a [super::features::SentenceFeatures],
@@ -182,12 +184,15 @@ fn evaluate(
             numerator,
             denominator,
         } => {
-            let count = |lexes: &[usize]| -> Vec<Range<usize>> {
-                lexes
-                    .iter()
-                    .flat_map(|&l| doc.hits[l].iter().cloned())
-                    .filter(|h| in_scope(f, rule, doc.sentence_of(h.start)))
-                    .collect()
+            let count = |side: &Counted| -> Vec<Range<usize>> {
+                match side {
+                    Counted::Lexicons(lexes) => lexes
+                        .iter()
+                        .flat_map(|&l| doc.hits[l].iter().cloned())
+                        .filter(|h| in_scope(f, rule, doc.sentence_of(h.start)))
+                        .collect(),
+                    Counted::Features(feats) => clause_hits(f, rule, feats),
+                }
             };
             let num = count(numerator);
             let den = count(denominator);
@@ -244,19 +249,7 @@ fn evaluate(
             }
         }
         Spec::Clause { features } => {
-            let mut hits = Vec::new();
-            for (si, sf) in f.feats.iter().enumerate() {
-                if !in_scope(f, rule, si) {
-                    continue;
-                }
-                let end = doc.sentences[si].span.end;
-                for (_, span) in &sf.subjects {
-                    if features.iter().any(|feat| sf.subject_has(span, *feat)) {
-                        // From the subject to the end of the sentence: "I would listen first."
-                        hits.push(span.start..end);
-                    }
-                }
-            }
+            let hits = clause_hits(f, rule, features);
             (hits.len() as f64, hits)
         }
         Spec::Detail {
@@ -330,12 +323,30 @@ fn evaluate(
         severity: rule.severity,
         message: vars.fill(&rule.message),
         suggestion: vars.fill(&rule.suggestion),
-        span: hits.first().cloned().unwrap_or_else(anchor_span),
+        // A penalty points at its first piece of evidence; a credit rule that falls short points
+        // at where the missing part belongs (a component rule at the sentences it did find:
+        // "covered in a single sentence: ...").
+        span: match rule.effect {
+            Effect::Penalty { .. } => hits.first().cloned(),
+            Effect::Credit { .. } if matches!(rule.spec, Spec::Component { .. }) => {
+                hits.first().cloned()
+            }
+            Effect::Credit { .. } => None,
+        }
+        .unwrap_or_else(anchor_span),
         hits: hits.clone(),
         cost: possible - points.max(0.0) + (-points).max(0.0),
     });
+    // Praise a part only where the sentence itself shows it, not where position alone put it.
+    let evidenced = match rule.spec {
+        Spec::Component { label, .. } => {
+            (0..n).any(|si| f.labels[si] == label && f.backed[si])
+                || f.also.iter().any(|a| a.contains(&label))
+        }
+        _ => true,
+    };
     let strength = match (&rule.praise, rule.effect) {
-        (Some(p), Effect::Credit { .. }) if !falls_short => Some(Strength {
+        (Some(p), Effect::Credit { .. }) if !falls_short && evidenced => Some(Strength {
             rule: rule.id.clone(),
             dimension: rule.dimension,
             message: vars.fill(p),
@@ -352,6 +363,28 @@ fn evaluate(
         finding,
         strength,
     })
+}
+
+/// Clauses with one of `features` in the rule's scope, each from its subject to the end of the
+/// sentence ("We scheduled a meeting...").
+fn clause_hits(
+    f: &Facts<'_>,
+    rule: &Rule,
+    features: &[crate::rubric::Feature],
+) -> Vec<Range<usize>> {
+    let mut hits = Vec::new();
+    for (si, sf) in f.feats.iter().enumerate() {
+        if !in_scope(f, rule, si) {
+            continue;
+        }
+        let end = f.doc.sentences[si].span.end;
+        for (_, span) in &sf.subjects {
+            if features.iter().any(|feat| sf.subject_has(span, *feat)) {
+                hits.push(span.start..end);
+            }
+        }
+    }
+    hits
 }
 
 /// Concrete details: quantities, names (capitalised words inside a sentence), quoted words and
@@ -499,11 +532,14 @@ impl Vars<'_> {
             Effect::Penalty { max, .. } => (0.0, Some(max)),
         };
         let quote = |r: &Range<usize>| format!("“{}”", shorten(&self.doc.text[r.clone()], 60));
+        // Distinct hits (case-insensitively), shown as written: "Target", not "target".
+        let mut seen: Vec<&str> = Vec::new();
         let mut distinct: Vec<String> = Vec::new();
         for h in self.hits {
-            let q = self.doc.low(h).to_string();
-            if !distinct.contains(&q) {
-                distinct.push(q);
+            let low = self.doc.low(h);
+            if !seen.contains(&low) {
+                seen.push(low);
+                distinct.push(shorten(&self.doc.text[h.clone()], 40));
             }
         }
         let quotes = distinct

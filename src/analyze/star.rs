@@ -22,6 +22,9 @@ pub struct Labelled {
     pub explicit: Vec<bool>,
     /// Indices into `rubric.cues` that fired, per sentence.
     pub cues: Vec<Vec<usize>>,
+    /// The label rests on the sentence's own cues or a written label, not only on its position
+    /// and neighbours: what praise may point at.
+    pub backed: Vec<bool>,
 }
 
 /// Evidence the explicit label gives its own sentence: more than any cue mix can outweigh.
@@ -208,11 +211,17 @@ pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) ->
                 .collect()
         })
         .collect();
+    let backed = (0..n)
+        .map(|si| {
+            explicit[si] || (labels[si] != Label::Other && cue_only[si][labels[si] as usize] > 0.0)
+        })
+        .collect();
     Labelled {
         labels,
         also,
         explicit,
         cues: fired,
+        backed,
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! [`coach`] picks from the [`Analysis`] what a good coach would say: first what is strong,
 //! then the few fixes that matter most (at most one per dimension, most severe and costly
-//! first), one next step, and the follow-up question an interviewer would ask about the weakest
-//! part, taken from the question's own follow-ups when one probes that part. The renderers
+//! first), one next step, and the follow-up question an interviewer would ask about the part
+//! the first fix is about (or else the weakest part), taken from the question's own follow-ups
+//! when one probes that part. The renderers
 //! ([`text`], [`markdown`], [`json`]) only lay it out.
 
 pub mod diff;
@@ -77,9 +78,17 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
             continue;
         }
         let kind = rubric.rules.iter().find(|r| r.id == f.rule).map(|r| r.kind);
+        // Quote the words a fix is about: the evidence of a penalty, or the sentence where a
+        // missing part belongs; not for rules about the whole answer.
         let whole = matches!(
             kind,
-            Some(RuleKind::Length | RuleKind::Coverage | RuleKind::Episode)
+            Some(
+                RuleKind::Length
+                    | RuleKind::Coverage
+                    | RuleKind::Episode
+                    | RuleKind::Detail
+                    | RuleKind::Repetition
+            )
         );
         let quote = (!whole && !f.message.contains('“'))
             .then(|| crate::prose::shorten(analysis.quote(&f.span), 90))
@@ -107,7 +116,28 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         if strengths.len() >= settings.max_strengths || score < settings.strength_min {
             continue;
         }
-        if let Some(s) = analysis.strengths.iter().find(|s| s.dimension == dim) {
+        // Never praise words that a fix is about ("your actions are clear" beside "we hides
+        // what you did" on the same sentence).
+        let fixed = |span: &Option<Range<usize>>| {
+            span.as_ref().is_some_and(|sp| {
+                // Only fixes about particular words count; "too short" is about the whole answer.
+                let pointed = |f: &crate::analyze::Finding| {
+                    fixes
+                        .iter()
+                        .any(|x| x.rule == f.rule && (x.quote.is_some() || x.message.contains('“')))
+                };
+                analysis.findings.iter().filter(|f| pointed(f)).any(|f| {
+                    std::iter::once(&f.span)
+                        .chain(&f.hits)
+                        .any(|h| h.start < sp.end && sp.start < h.end)
+                })
+            })
+        };
+        if let Some(s) = analysis
+            .strengths
+            .iter()
+            .find(|s| s.dimension == dim && !fixed(&s.span))
+        {
             strengths.push(Praise {
                 rule: s.rule.clone(),
                 dimension: Some(dim),
@@ -128,17 +158,47 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         .map(|f| f.suggestion.clone())
         .unwrap_or_else(|| settings.well_done.clone());
 
+    let follow_up = fixes
+        .iter()
+        .find_map(|f| follow_up_about(f.dimension, rubric, question))
+        .or_else(|| pick_follow_up(analysis, rubric, question));
     Feedback {
         strengths,
         fixes,
         next_step,
-        follow_up: pick_follow_up(analysis, rubric, question),
+        follow_up,
     }
 }
 
-/// The follow-up about the weakest dimension (the largest weighted shortfall) that a question
-/// can be asked about: the question's own follow-up for that part if it has one, else the
-/// rubric's generic one.
+/// The follow-up about `dim`: the question's own one for that part, else the rubric's.
+fn follow_up_about(
+    dim: Dimension,
+    rubric: &Rubric,
+    question: Option<&Question>,
+) -> Option<FollowUpPick> {
+    let probe = dim.probe();
+    if let Some(f) = question
+        .zip(probe)
+        .and_then(|(q, p)| q.follow_ups_for(p).next())
+    {
+        return Some(FollowUpPick {
+            text: f.text.clone(),
+            probes: probe,
+            dimension: dim,
+            from_question: true,
+        });
+    }
+    rubric.follow_up(dim).map(|text| FollowUpPick {
+        text: text.to_string(),
+        probes: probe,
+        dimension: dim,
+        from_question: false,
+    })
+}
+
+/// The follow-up about the weakest dimension (the largest weighted shortfall), used when no fix
+/// points at a part a follow-up can dig into: the question's own follow-up for that part if it
+/// has one, else the rubric's generic one.
 pub fn pick_follow_up(
     analysis: &Analysis,
     rubric: &Rubric,
@@ -155,25 +215,8 @@ pub fn pick_follow_up(
         if shortfall <= 0.0 {
             break;
         }
-        let probe = dim.probe();
-        let own = question
-            .zip(probe)
-            .and_then(|(q, p)| q.follow_ups_for(p).next());
-        if let Some(f) = own {
-            return Some(FollowUpPick {
-                text: f.text.clone(),
-                probes: probe,
-                dimension: dim,
-                from_question: true,
-            });
-        }
-        if let Some(text) = rubric.follow_up(dim) {
-            return Some(FollowUpPick {
-                text: text.to_string(),
-                probes: probe,
-                dimension: dim,
-                from_question: false,
-            });
+        if let Some(pick) = follow_up_about(dim, rubric, question) {
+            return Some(pick);
         }
     }
     None

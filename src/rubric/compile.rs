@@ -855,9 +855,14 @@ fn compile_rule(
                 need(cx, "numerator` and `denominator");
                 return None;
             };
+            let side =
+                |cx: &mut Ctx<'_>, name: &Spanned<String>| match Feature::parse(name.get_ref()) {
+                    Some(f @ Feature::Clause(..)) => Counted::Features(vec![f]),
+                    _ => Counted::Lexicons(lex_list(cx, &[name])),
+                };
             Spec::Ratio {
-                numerator: lex_list(cx, &[n]),
-                denominator: lex_list(cx, &[d]),
+                numerator: side(cx, n),
+                denominator: side(cx, d),
             }
         }
         RuleKind::Length => {

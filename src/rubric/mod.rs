@@ -139,7 +139,8 @@ pub enum RuleKind {
     Order,
     /// Quantified results (see `[metrics]`) in the `scope` sentences.
     Metric,
-    /// Share of `numerator` lexicon hits among `numerator` + `denominator` hits.
+    /// Share of `numerator` hits among `numerator` + `denominator` hits; each side is a lexicon
+    /// or a clause feature (`we_past` counts "we called", not "we" in "that we were sorry").
     Ratio,
     /// Estimated speaking seconds (`measure = "seconds"`, default) or words.
     Length,
@@ -226,8 +227,8 @@ pub enum Spec {
     Order,
     Metric,
     Ratio {
-        numerator: Vec<LexiconId>,
-        denominator: Vec<LexiconId>,
+        numerator: Counted,
+        denominator: Counted,
     },
     Length {
         words: bool,
@@ -251,6 +252,14 @@ pub enum Spec {
         min_repeats: usize,
         stopwords: Option<LexiconId>,
     },
+}
+
+/// What a ratio rule counts on each side: lexicon hits, or clauses with a grammatical feature
+/// (`we_past`: "we called").
+#[derive(Debug, Clone)]
+pub enum Counted {
+    Lexicons(Vec<LexiconId>),
+    Features(Vec<Feature>),
 }
 
 /// One compiled rule.
