@@ -47,3 +47,37 @@ fn every_shipped_rule_has_an_example() {
         }
     }
 }
+
+#[test]
+fn shipped_lexicons_are_tidy() {
+    let set = RubricSet::embedded().unwrap();
+    for r in set.rubrics() {
+        for (name, terms) in r.lexicon_names.iter().zip(&r.lexicon_terms) {
+            let mut seen = std::collections::HashSet::new();
+            for t in terms {
+                assert_eq!(
+                    t,
+                    &t.to_lowercase(),
+                    "{}: lexicon {name}: {t:?} is not lowercase",
+                    r.id
+                );
+                assert_eq!(
+                    t,
+                    t.trim(),
+                    "{}: lexicon {name}: {t:?} has spaces around it",
+                    r.id
+                );
+                assert!(
+                    !t.contains("  "),
+                    "{}: lexicon {name}: {t:?} has a double space",
+                    r.id
+                );
+                assert!(
+                    seen.insert(t),
+                    "{}: lexicon {name}: {t:?} is listed twice",
+                    r.id
+                );
+            }
+        }
+    }
+}

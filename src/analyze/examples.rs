@@ -111,6 +111,30 @@ pub fn check_examples(rubric: &Rubric) -> Vec<ExampleFailure> {
     out
 }
 
+/// How many pieces of evidence rule `rule_id` of `rubric` finds in `text` (None when the
+/// rubric has no such rule, or the rule does not apply to the text).
+pub fn rule_hits(rubric: &Rubric, rule_id: &str, text: &str) -> Option<usize> {
+    let kpi: Vec<&str> = rubric.lexicon_terms[rubric.metrics.kpi]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let finder = QuantityFinder::new(&kpi);
+    let kind = rubric.kinds.first().copied().unwrap_or(Kind::Behavioral);
+    let (_, evaluated) = analyze_traced(
+        rubric,
+        &finder,
+        text,
+        Context {
+            kind,
+            question: None,
+        },
+    );
+    evaluated
+        .iter()
+        .find(|e| rubric.rules[e.rule].id == rule_id)
+        .map(|e| e.hits.len())
+}
+
 /// How often a cue matches `text` (pattern matches, lexicon hits, or feature occurrences).
 fn cue_hits(
     rubric: &Rubric,

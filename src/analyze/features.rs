@@ -97,7 +97,13 @@ pub fn sentence_features(
     metrics: &[Metric],
 ) -> Vec<SentenceFeatures> {
     let quotes = quoted_spans(doc.text);
-    let in_quote = |w: &Range<usize>| quotes.iter().any(|q| q.start <= w.start && w.end <= q.end);
+    // Quotes are sorted and disjoint: a binary search finds the one a word could be in.
+    let in_quote = |w: &Range<usize>| {
+        let i = quotes.partition_point(|q| q.end < w.end);
+        quotes
+            .get(i)
+            .is_some_and(|q| q.start <= w.start && w.end <= q.end)
+    };
     let f = &rubric.features;
     let mut out = Vec::with_capacity(doc.sentences.len());
     for (si, s) in doc.sentences.iter().enumerate() {

@@ -46,7 +46,7 @@ use crate::bank::{Area, Kind, Question};
 use crate::rubric::{Dimension, Rubric, RubricSet, Severity};
 
 pub use document::Document;
-pub use examples::{ExampleFailure, check_examples};
+pub use examples::{ExampleFailure, check_examples, rule_hits};
 pub use quantity::{Quantity, QuantityFinder, QuantityKind};
 
 /// The part of a STAR answer a sentence belongs to.

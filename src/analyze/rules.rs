@@ -69,10 +69,17 @@ fn keep_hit(
     h: &Range<usize>,
 ) -> bool {
     in_scope(f, rule, f.doc.sentence_of(h.start))
-        && (unless.is_none()
-            || !unless_spans
-                .iter()
-                .any(|u| u.start <= h.start && h.end <= u.end))
+        && (unless.is_none() || !inside_any(unless_spans, h))
+}
+
+/// Whether `h` lies inside one of `spans` (sorted by start, as regex matches are).
+fn inside_any(spans: &[Range<usize>], h: &Range<usize>) -> bool {
+    let i = spans.partition_point(|u| u.start <= h.start);
+    spans[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|u| u.start <= h.start && h.end <= u.end)
 }
 
 fn per_words(measure: f64, per: Option<f64>, words: usize) -> f64 {

@@ -120,11 +120,15 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         // what you did" on the same sentence).
         let fixed = |span: &Option<Range<usize>>| {
             span.as_ref().is_some_and(|sp| {
-                // Only fixes about particular words count; "too short" is about the whole answer.
+                // Only penalties count: their evidence is the problem ("we" hides what you did).
+                // A shortfall points where something is missing ("the result has no number"
+                // quotes the result sentence), which does not make that sentence weak.
                 let pointed = |f: &crate::analyze::Finding| {
-                    fixes
-                        .iter()
-                        .any(|x| x.rule == f.rule && (x.quote.is_some() || x.message.contains('“')))
+                    fixes.iter().any(|x| x.rule == f.rule)
+                        && rubric.rules.iter().any(|r| {
+                            r.id == f.rule
+                                && matches!(r.effect, crate::rubric::Effect::Penalty { .. })
+                        })
                 };
                 analysis.findings.iter().filter(|f| pointed(f)).any(|f| {
                     std::iter::once(&f.span)

@@ -76,26 +76,32 @@ impl PhraseMatcher {
     }
 
     /// Hits per lexicon in `lower` (the ASCII-lowercased answer; byte offsets equal the
-    /// original's). Within a lexicon, overlapping hits keep the earliest, then the longest.
+    /// original's). Multi-word terms match across any run of whitespace ("I would argue\nthat").
+    /// Within a lexicon, overlapping hits keep the earliest, then the longest.
     pub fn find_all(&self, lower: &str) -> Vec<Vec<Range<usize>>> {
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.lexicons];
         let Some(ac) = &self.ac else {
             return hits;
         };
-        let bytes = lower.as_bytes();
-        for m in ac.find_overlapping_iter(lower) {
+        // Terms have single spaces: match over a copy whose whitespace runs are single spaces,
+        // then map offsets back (only built when the text has other whitespace).
+        let squeezed = Squeezed::new(lower);
+        let text = squeezed.text.as_deref().unwrap_or(lower);
+        let bytes = text.as_bytes();
+        for m in ac.find_overlapping_iter(text) {
             let term = &self.terms[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
-            if start > 0 && is_word_byte_before(lower, start) {
+            if start > 0 && is_word_byte_before(text, start) {
                 continue;
             }
             if term.prefix {
-                end = word_end(lower, end);
-            } else if end < bytes.len() && is_word_byte_at(lower, end) {
+                end = word_end(text, end);
+            } else if end < bytes.len() && is_word_byte_at(text, end) {
                 continue;
             }
+            let span = squeezed.original(start)..squeezed.original_end(end);
             for &lex in &term.lexicons {
-                hits[lex].push(start..end);
+                hits[lex].push(span.clone());
             }
         }
         for list in &mut hits {
@@ -111,6 +117,72 @@ impl PhraseMatcher {
             }
         }
         hits
+    }
+}
+
+/// A copy of a text with every whitespace run turned into one space, and the map back.
+struct Squeezed {
+    text: Option<String>,
+    /// `map[i]` is the original offset of byte `i` of the copy.
+    map: Vec<u32>,
+    len: usize,
+}
+
+impl Squeezed {
+    fn new(s: &str) -> Self {
+        let needs = s
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+            || s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        if !needs {
+            return Squeezed {
+                text: None,
+                map: Vec::new(),
+                len: s.len(),
+            };
+        }
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        let mut in_space = false;
+        for (i, c) in s.char_indices() {
+            if c.is_ascii_whitespace() {
+                if !in_space {
+                    text.push(' ');
+                    map.push(i as u32);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            let start = text.len();
+            text.push(c);
+            for k in 0..(text.len() - start) {
+                map.push((i + k) as u32);
+            }
+        }
+        Squeezed {
+            text: Some(text),
+            map,
+            len: s.len(),
+        }
+    }
+
+    fn original(&self, i: usize) -> usize {
+        if self.text.is_none() {
+            return i;
+        }
+        self.map.get(i).map_or(self.len, |&o| o as usize)
+    }
+
+    /// The original offset just after the copy's byte `end - 1`.
+    fn original_end(&self, end: usize) -> usize {
+        if self.text.is_none() || end == 0 {
+            return end;
+        }
+        let last = self.map[end - 1] as usize;
+        // A non-space byte maps one to one; the end is right after it.
+        last + 1
     }
 }
 
@@ -190,6 +262,21 @@ mod tests {
     #[test]
     fn longest_hit_wins_within_a_lexicon() {
         assert_eq!(m(&[&["kind", "kind of"]], "kind of"), [vec!["kind of"]]);
+    }
+
+    #[test]
+    fn phrases_match_across_line_breaks_and_runs_of_spaces() {
+        assert_eq!(
+            m(
+                &[&["i would argue that", "to a certain degree"]],
+                "I would argue\nthat, to   a   certain   degree, it is."
+            ),
+            [vec!["I would argue\nthat", "to   a   certain   degree"]]
+        );
+        assert_eq!(
+            m(&[&["you know"]], "you\r\n  know\tyou know"),
+            [vec!["you\r\n  know", "you know"]]
+        );
     }
 
     #[test]
