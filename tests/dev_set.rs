@@ -6,7 +6,8 @@
 //! analyzer or the rubric cues, so the agreement figures measure the rules on text they were not
 //! tuned to.
 //!
-//! The test prints a per-field agreement table and every disagreement, and fails when a field's
+//! The test prints a per-field agreement table (for all answers, and for behavioral questions
+//! only, where STAR applies fully) and every disagreement, and fails when a field's
 //! agreement falls below its floor (set a little under what the analyzer reached when the set
 //! was written: a regression guard, not a target) or when the overall score no longer ranks
 //! strong answers above ok ones above weak ones.
@@ -25,7 +26,7 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 use starcoach::analyze::{Analysis, Analyzer, Context, Label};
-use starcoach::bank::Catalog;
+use starcoach::bank::{Catalog, Kind};
 use starcoach::rubric::RubricSet;
 
 const DATA: &str = include_str!("data/answers.toml");
@@ -175,6 +176,8 @@ struct Disagreement {
 
 struct Outcome {
     tallies: BTreeMap<&'static str, Tally>,
+    /// The same, for answers to behavioral questions only (where STAR applies fully).
+    behavioral: BTreeMap<&'static str, Tally>,
     disagreements: Vec<Disagreement>,
     /// Overall scores by the coach's quality.
     scores: BTreeMap<String, Vec<f64>>,
@@ -185,6 +188,7 @@ fn evaluate(set: &[Annotated]) -> Outcome {
     let catalog = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
     let analyzer = Analyzer::new(&rubrics);
     let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    let mut behavioral: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let mut disagreements = Vec::new();
     let mut scores: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for c in set {
@@ -194,12 +198,18 @@ fn evaluate(set: &[Annotated]) -> Outcome {
         let a = analyzer.analyze_in(&c.answer, Context::question(q));
         scores.entry(c.quality.clone()).or_default().push(a.overall);
         for ((field, coach), (_, ours)) in coach_fields(c).into_iter().zip(analyzer_fields(&a)) {
-            let t = tallies.entry(field).or_default();
-            t.total += 1;
-            *t.pairs.entry((coach.clone(), ours.clone())).or_default() += 1;
-            if coach == ours {
-                t.agree += 1;
-            } else {
+            let mut targets = vec![tallies.entry(field).or_default()];
+            if q.kind == Kind::Behavioral {
+                targets.push(behavioral.entry(field).or_default());
+            }
+            for t in targets {
+                t.total += 1;
+                *t.pairs.entry((coach.clone(), ours.clone())).or_default() += 1;
+                if coach == ours {
+                    t.agree += 1;
+                }
+            }
+            if coach != ours {
                 disagreements.push(Disagreement {
                     id: c.id.clone(),
                     field,
@@ -213,6 +223,7 @@ fn evaluate(set: &[Annotated]) -> Outcome {
     }
     Outcome {
         tallies,
+        behavioral,
         disagreements,
         scores,
     }
@@ -222,16 +233,17 @@ fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len().max(1) as f64
 }
 
-fn report(set: &[Annotated], o: &Outcome) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "dev set: {} answers", set.len());
+/// One agreement table: per field, the agreement and every (coach, analyzer) pair's count.
+fn table(s: &mut String, title: &str, tallies: &BTreeMap<&'static str, Tally>) {
     let _ = writeln!(
         s,
-        "\n{:<18} {:>7} {:>6}  coach/analyzer: count (agreeing pairs first)",
+        "\n{title}\n{:<18} {:>7} {:>6}  coach/analyzer: count (agreeing pairs first)",
         "field", "agree", "%"
     );
     for (field, _) in FLOORS {
-        let t = &o.tallies[field];
+        let Some(t) = tallies.get(field) else {
+            continue;
+        };
         let mut pairs: Vec<(bool, String)> = t
             .pairs
             .iter()
@@ -249,6 +261,13 @@ fn report(set: &[Annotated], o: &Outcome) -> String {
             pairs.join(", ")
         );
     }
+}
+
+fn report(set: &[Annotated], o: &Outcome) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "dev set: {} answers", set.len());
+    table(&mut s, "all answers", &o.tallies);
+    table(&mut s, "behavioral questions only", &o.behavioral);
     let _ = writeln!(s, "\nmean overall score by coach quality:");
     for q in ["strong", "ok", "weak"] {
         let xs = o.scores.get(q).map_or(&[][..], Vec::as_slice);
