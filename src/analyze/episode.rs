@@ -5,9 +5,10 @@
 //! `habitual` ("I always", "usually", present tense) and `hypothetical` ("I would", "if a
 //! customer...") from the rubric's episode cues, and counts for the type with the most evidence
 //! (ties go to hypothetical, then habitual: a number or a past-tense verb inside a hypothetical
-//! answer does not make it specific). A past narrative is only `specific` when something anchors
-//! it to one event ("one evening", "a customer called", "last year"): without an anchor it
-//! describes what the candidate used to do, which is `habitual`.
+//! answer does not make it specific). A past narrative is `specific` when something anchors it
+//! to one event ("one evening", "a customer called", "last year"), or when no habit word
+//! ("often", "whenever", "every day") frames it as what the candidate used to do; with habit
+//! words and no anchor it is `habitual`.
 
 use super::features::SentenceFeatures;
 use super::{Document, Episode, Label};
@@ -19,15 +20,18 @@ fn slot(e: Episode) -> Option<usize> {
     ORDER.iter().position(|x| *x == e)
 }
 
-/// Evidence per sentence for each episode type (in `ORDER`), and whether an anchor cue fired.
+/// Evidence per sentence for each episode type (in `ORDER`), whether an anchor cue fired, and
+/// how many sentences carry an explicit habit marker (a habitual pattern or lexicon cue, as
+/// opposed to present tense alone).
 pub fn evidence(
     doc: &Document<'_>,
     rubric: &Rubric,
     feats: &[SentenceFeatures],
-) -> (Vec<[f64; 3]>, bool) {
+) -> (Vec<[f64; 3]>, bool, usize) {
     let n = doc.sentences.len();
     let mut ev = vec![[0.0f64; 3]; n];
     let mut anchored = false;
+    let mut marked = vec![false; n];
     for cue in &rubric.cues {
         let CueTarget::Episode(e) = cue.target else {
             continue;
@@ -53,14 +57,16 @@ pub fn evidence(
                 }
             }
         }
+        let marker = e == Episode::Habitual && !matches!(cue.matcher, CueMatch::Feature(_));
         for (si, h) in hit.into_iter().enumerate() {
             if h {
                 ev[si][k] += cue.weight;
                 anchored |= cue.anchor;
+                marked[si] |= marker;
             }
         }
     }
-    (ev, anchored)
+    (ev, anchored, marked.iter().filter(|m| **m).count())
 }
 
 /// The answer's episode type, and the type each sentence counted for.
@@ -80,7 +86,7 @@ pub fn classify(
     labels: &[Label],
 ) -> EpisodeResult {
     let settings = &rubric.episode;
-    let (ev, anchored) = evidence(doc, rubric, feats);
+    let (ev, anchored, habit_marks) = evidence(doc, rubric, feats);
     let mut counts = [0usize; 3];
     let mut considered = 0usize;
     let mut per = vec![None; ev.len()];
@@ -108,7 +114,9 @@ pub fn classify(
         Episode::None
     } else if h > 0 && h >= s && dominant(h) {
         Episode::Hypothetical
-    } else if anchored && s >= need && s >= h {
+    } else if s >= need && s >= h && (anchored || (habit_marks == 0 && s > b)) {
+        // One event: something anchors it, or it is a past narrative with no habit words
+        // ("usually", "whenever") framing it as what the candidate used to do.
         Episode::Specific
     } else if b + s > 0 && b + s >= h {
         Episode::Habitual

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::{AreaCoverage, Document, Episode, Finding, Label, Metric, Quantity, Strength};
 use crate::bank::Area;
 use crate::prose::{format_minutes, shorten};
-use crate::rubric::{Anchor, Counted, Effect, PhraseMatcher, Rubric, Rule, Spec};
+use crate::rubric::{Anchor, ComponentMeasure, Counted, Effect, PhraseMatcher, Rubric, Rule, Spec};
 
 /// Everything the rules can look at.
 pub struct Facts<'a> {
@@ -145,20 +145,32 @@ fn evaluate(
                 hits,
             )
         }
-        Spec::Component { label, share } => {
-            let hits = sentence_spans(&|si| f.labels[si] == *label || f.also[si].contains(label));
-            let measure = if *share {
-                let total = doc.word_count();
-                if total == 0 {
-                    return None;
+        Spec::Component { label, measure } => {
+            let has = |si: usize| f.labels[si] == *label || f.also[si].contains(label);
+            let hits = sentence_spans(&has);
+            let measure = match measure {
+                ComponentMeasure::Share => {
+                    let total = doc.word_count();
+                    if total == 0 {
+                        return None;
+                    }
+                    let words: usize = (0..n)
+                        .filter(|&si| f.labels[si] == *label)
+                        .map(|si| doc.words_in(si))
+                        .sum();
+                    words as f64 / total as f64
                 }
-                let words: usize = (0..n)
-                    .filter(|&si| f.labels[si] == *label)
-                    .map(|si| doc.words_in(si))
-                    .sum();
-                words as f64 / total as f64
-            } else {
-                hits.len() as f64
+                ComponentMeasure::Sentences => hits.len() as f64,
+                ComponentMeasure::Weighted => (0..n)
+                    .filter(|&si| has(si))
+                    .map(|si| {
+                        if f.backed[si] || f.also[si].contains(label) {
+                            1.0
+                        } else {
+                            0.5
+                        }
+                    })
+                    .sum(),
             };
             (measure, hits)
         }
@@ -324,12 +336,25 @@ fn evaluate(
             },
         }
     };
+    let partial = matches!(rule.effect, Effect::Credit { .. }) && measure > 0.0;
+    let (message, suggestion) = match (partial, &rule.partial_message) {
+        (true, Some(m)) => (
+            m,
+            rule.partial_suggestion.as_ref().unwrap_or(&rule.suggestion),
+        ),
+        _ => (&rule.message, &rule.suggestion),
+    };
     let finding = falls_short.then(|| Finding {
         rule: rule.id.clone(),
         dimension: rule.dimension,
-        severity: rule.severity,
-        message: vars.fill(&rule.message),
-        suggestion: vars.fill(&rule.suggestion),
+        // Met in part, the problem is smaller than the rule's worst case.
+        severity: if partial && rule.partial_message.is_some() {
+            rule.severity.min(crate::rubric::Severity::Medium)
+        } else {
+            rule.severity
+        },
+        message: vars.fill(message),
+        suggestion: vars.fill(suggestion),
         // A penalty points at its first piece of evidence; a credit rule that falls short points
         // at where the missing part belongs (a component rule at the sentences it did find:
         // "covered in a single sentence: ...").

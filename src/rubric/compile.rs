@@ -833,20 +833,21 @@ fn compile_rule(
                 need(cx, "component");
                 return None;
             };
-            let share = match r.measure.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("sentences") => false,
-                Some("share") => true,
+            let measure = match r.measure.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("sentences") => ComponentMeasure::Sentences,
+                Some("weighted") => ComponentMeasure::Weighted,
+                Some("share") => ComponentMeasure::Share,
                 Some(other) => {
                     cx.err(
                         file,
                         r.measure.as_ref().unwrap().span(),
                         format!("{owner}: unknown measure `{other}`"),
-                        "use \"sentences\" or \"share\"",
+                        "use \"sentences\", \"weighted\" or \"share\"",
                     );
-                    false
+                    ComponentMeasure::Sentences
                 }
             };
-            Spec::Component { label, share }
+            Spec::Component { label, measure }
         }
         RuleKind::Order => Spec::Order,
         RuleKind::Metric => Spec::Metric,
@@ -959,6 +960,8 @@ fn compile_rule(
         effect,
         applies_from: r.applies_from,
         message: r.message.trim().to_string(),
+        partial_message: r.partial_message.as_ref().map(|m| m.trim().to_string()),
+        partial_suggestion: r.partial_suggestion.as_ref().map(|m| m.trim().to_string()),
         suggestion: r.suggestion.trim().to_string(),
         praise: r.praise.as_ref().map(|p| p.trim().to_string()),
         scope: r.scope.clone(),

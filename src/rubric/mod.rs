@@ -132,7 +132,8 @@ pub enum RuleKind {
     Phrase,
     /// Occurrences of a regex (`pattern`).
     Pattern,
-    /// Sentences labelled `component` (`measure = "sentences"`), or their share of the words
+    /// Sentences labelled `component` (`measure = "sentences"`), the same with sentences that
+    /// only inherit the label counting half (`measure = "weighted"`), or their share of the words
     /// (`measure = "share"`).
     Component,
     /// Steps backwards in the situation -> task -> action -> result -> reflection order.
@@ -222,7 +223,7 @@ pub enum Spec {
     },
     Component {
         label: Label,
-        share: bool,
+        measure: ComponentMeasure,
     },
     Order,
     Metric,
@@ -254,6 +255,18 @@ pub enum Spec {
     },
 }
 
+/// What a component rule counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComponentMeasure {
+    /// Sentences with the part.
+    Sentences,
+    /// Sentences with the part, those resting only on their neighbours and position counting
+    /// half: a result sentence with no outcome in it is a vague result.
+    Weighted,
+    /// The part's share of the answer's words.
+    Share,
+}
+
 /// What a ratio rule counts on each side: lexicon hits, or clauses with a grammatical feature
 /// (`we_past`: "we called").
 #[derive(Debug, Clone)]
@@ -274,6 +287,9 @@ pub struct Rule {
     pub applies_from: Option<f64>,
     pub message: String,
     pub suggestion: String,
+    /// Said instead when a credit rule is met in part (the measure is above 0 but short).
+    pub partial_message: Option<String>,
+    pub partial_suggestion: Option<String>,
     pub praise: Option<String>,
     /// Sentence labels the rule looks at; empty for the whole answer.
     pub scope: Vec<Label>,

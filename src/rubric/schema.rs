@@ -227,6 +227,11 @@ pub(super) struct RawRule {
     pub applies_from: Option<f64>,
     pub message: String,
     pub suggestion: String,
+    /// Said instead when a credit rule is met in part.
+    #[serde(default)]
+    pub partial_message: Option<String>,
+    #[serde(default)]
+    pub partial_suggestion: Option<String>,
     /// Said as a strength when a credit rule is fully met.
     #[serde(default)]
     pub praise: Option<String>,
