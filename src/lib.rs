@@ -12,6 +12,7 @@
 //!   sentences (byte ranges), [`analyze::quantity`] finds quantities in free text.
 //! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
 //! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
+//! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -24,6 +25,7 @@ pub mod diag;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
+pub mod html;
 pub mod prose;
 pub mod repl;
 pub mod rubric;
