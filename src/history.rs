@@ -148,7 +148,7 @@ fn parse_line(raw: &[u8], cut_off: bool) -> Result<AttemptRecord, String> {
 }
 
 /// Which attempts to look at. Empty fields match everything.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Filter {
     /// The candidate (case and surrounding spaces ignored); unnamed records never match a name.
     pub name: Option<String>,

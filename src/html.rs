@@ -361,10 +361,12 @@ pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
             escape(b.label),
             num(b.value),
         );
-        let mut value = format!(
-            "<tspan font-weight=\"700\" fill=\"#1f2933\">{}</tspan>",
+        let shown = if max >= 10.0 {
+            format!("{:.0}", b.value)
+        } else {
             num(b.value)
-        );
+        };
+        let mut value = format!("<tspan font-weight=\"700\" fill=\"#1f2933\">{shown}</tspan>");
         if let Some(before) = b.before {
             let bx = label_w + track * before.clamp(0.0, max) / max;
             let _ = write!(

@@ -31,6 +31,7 @@ pub mod history;
 pub mod html;
 pub mod prose;
 pub mod repl;
+pub mod report;
 pub mod rubric;
 pub mod session;
 pub mod suggest;
