@@ -259,6 +259,12 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
             escape(l)
         );
     }
+    // Dots shrink as points crowd together.
+    let r = match n {
+        0..=30 => 4.0,
+        31..=80 => 2.5,
+        _ => 1.5,
+    };
     for (k, se) in series.iter().enumerate() {
         let color = PALETTE[k % PALETTE.len()];
         let mut d = String::new();
@@ -291,7 +297,7 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
             let label = labels.get(i).map(String::as_str).unwrap_or("");
             let _ = write!(
                 s,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"#fff\" stroke=\"{color}\" stroke-width=\"2\">\
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r}\" fill=\"#fff\" stroke=\"{color}\" stroke-width=\"2\">\
                  <title>{}: {} ({})</title></circle>",
                 x(i),
                 y(*v),

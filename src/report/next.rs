@@ -14,10 +14,11 @@ pub(super) fn next_steps(p: &Progress, catalog: &Catalog) -> Vec<NextStep> {
     }
     let weakest = p.weakest(1).into_iter().next().filter(|d| d.recent < 80.0);
     if let Some(w) = weakest {
+        // Its most frequent finding (findings are sorted by how often they were a fix).
         let tip = p
             .findings
             .iter()
-            .find(|f| f.dimension == Some(w.dimension) && f.fix_first > 0)
+            .find(|f| f.dimension == Some(w.dimension) && !f.suggestion.is_empty())
             .map(|f| format!(" {}", f.suggestion))
             .unwrap_or_default();
         steps.push(NextStep {
