@@ -201,6 +201,27 @@ fn charts(b: &mut String, p: &Progress) {
         "<p class=\"small muted\">{}</p></div>",
         escape(p.per_phrase())
     );
+    let weakest = p.weakest(3);
+    if p.points.len() >= 2 && !weakest.is_empty() {
+        let values: Vec<Vec<f64>> = weakest
+            .iter()
+            .map(|d| d.values.iter().map(|v| v.unwrap_or(f64::NAN)).collect())
+            .collect();
+        let names: Vec<&str> = weakest.iter().map(|d| d.dimension.as_str()).collect();
+        let series: Vec<Series> = names
+            .iter()
+            .zip(&values)
+            .map(|(name, values)| Series { name, values })
+            .collect();
+        b.push_str("<div class=\"card\">");
+        b.push_str(&html::line_chart(
+            "The weakest parts lately, over time",
+            &labels,
+            &series,
+            100.0,
+        ));
+        b.push_str("</div>");
+    }
     let names: Vec<String> = p
         .dimensions
         .iter()

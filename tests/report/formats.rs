@@ -246,11 +246,12 @@ fn the_html_report_is_well_formed_escaped_self_contained_and_has_its_charts() {
             .replace("http://www.w3.org/2000/svg", "")
             .contains("http")
     );
-    // Charts: the trend (one point per session) and the bars (one per part).
-    assert_eq!(tags.iter().filter(|t| *t == "svg").count(), 2);
-    assert_eq!(tags.iter().filter(|t| *t == "circle").count(), 3);
+    // Charts: the trend (one point per session), the weakest three parts, the bars.
+    assert_eq!(tags.iter().filter(|t| *t == "svg").count(), 3);
+    assert!(tags.iter().filter(|t| *t == "circle").count() >= 3 + 3);
     assert!(html.contains("<figcaption>Overall score</figcaption>"));
     assert!(html.contains("<figcaption>Each part of the answer</figcaption>"));
+    assert!(html.contains("<figcaption>The weakest parts lately, over time</figcaption>"));
     // Every answer, coloured by STAR part, with its feedback and the rubric behind it.
     assert_eq!(html.matches("<article class=\"card attempt").count(), 5);
     assert!(html.contains("<span class=\"star-a\" title=\"action\">"));
