@@ -20,7 +20,7 @@ fn score_role(score: f64) -> Role {
 }
 
 /// One block character per value (0 to 100), a space where there is none; the latest
-/// [`SPARK_MAX`] values at most.
+/// 40 values at most.
 pub fn sparkline(values: &[Option<f64>]) -> String {
     const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let skip = values.len().saturating_sub(SPARK_MAX);
