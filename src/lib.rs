@@ -12,6 +12,9 @@
 //!   sentences (byte ranges), [`analyze::quantity`] finds quantities in free text.
 //! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
 //! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
+//! - [`session`] writes every practice answer to `attempts.jsonl`; [`history`] reads it back
+//!   tolerantly and filters it; [`report`] turns it into progress (text, Markdown, HTML, JSON, CSV).
+//! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -24,8 +27,11 @@ pub mod diag;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
+pub mod history;
+pub mod html;
 pub mod prose;
 pub mod repl;
+pub mod report;
 pub mod rubric;
 pub mod session;
 pub mod suggest;

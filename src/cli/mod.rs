@@ -13,8 +13,10 @@ mod analyze;
 mod args;
 mod data;
 mod generate;
+mod history;
 mod practice;
 mod questions;
+mod report;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -105,6 +107,8 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         Some(Command::Practice(p)) => practice::run(&cli.global, p),
+        Some(Command::History(h)) => history::run(&cli.global, h),
+        Some(Command::Report(r)) => report::run(&cli.global, r),
         None => practice::run(&cli.global, args::PracticeArgs::default()),
     };
     report(result)
