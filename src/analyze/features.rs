@@ -137,9 +137,19 @@ pub fn sentence_features(
                 continue;
             }
             // The verb: the next word that is not an adverb (at most three skipped).
+            // Skip adverbs and anything set off by commas ("I, um, basically said", "I, like,
+            // set up"), and a repeated subject ("I, um, I said").
             let mut j = k + 1;
-            while j < words.len() && j <= k + 3 && is_adverb(doc, f.adverbs, &words[j]) {
-                j += 1;
+            while j < words.len() && j <= k + 4 {
+                let w = &words[j];
+                let aside = doc.text[words[j - 1].end..w.start].contains(',')
+                    && doc.text[w.end..words.get(j + 1).map_or(w.end, |n| n.start)].contains(',');
+                let repeated = doc.low(w) == doc.low(&words[k]);
+                if is_adverb(doc, f.adverbs, w) || aside || repeated {
+                    j += 1;
+                } else {
+                    break;
+                }
             }
             let next = words.get(j);
             let tense = match suffix {

@@ -15,6 +15,7 @@ pub fn metrics(doc: &Document<'_>, rubric: &Rubric, quantities: &[Quantity]) -> 
     quantities
         .iter()
         .filter(|q| settings.kinds.contains(&q.kind))
+        .filter(|q| q.kind != super::QuantityKind::Count || q.value >= settings.min_count)
         .filter(|q| {
             !ignored
                 .iter()

@@ -7,7 +7,9 @@ use std::ops::Range;
 use super::{AreaCoverage, Document, Episode, Finding, Label, Metric, Quantity, Strength};
 use crate::bank::Area;
 use crate::prose::{format_minutes, shorten};
-use crate::rubric::{Anchor, ComponentMeasure, Counted, Effect, PhraseMatcher, Rubric, Rule, Spec};
+use crate::rubric::{
+    Anchor, ComponentMeasure, Counted, Effect, LengthMeasure, PhraseMatcher, Rubric, Rule, Spec,
+};
 
 /// Everything the rules can look at.
 pub struct Facts<'a> {
@@ -147,7 +149,13 @@ fn evaluate(
         }
         Spec::Component { label, measure } => {
             let has = |si: usize| f.labels[si] == *label || f.also[si].contains(label);
-            let hits = sentence_spans(&has);
+            // Sentences that show the part by their own words come first (quotes use them).
+            let mut order: Vec<usize> = (0..n).filter(|&si| has(si)).collect();
+            order.sort_by_key(|&si| !(f.backed[si] || f.also[si].contains(label)));
+            let hits: Vec<Range<usize>> = order
+                .iter()
+                .map(|&si| doc.sentences[si].span.clone())
+                .collect();
             let measure = match measure {
                 ComponentMeasure::Share => {
                     let total = doc.word_count();
@@ -220,12 +228,22 @@ fn evaluate(
             }
             (num.len() as f64 / (num.len() + den.len()) as f64, num)
         }
-        Spec::Length { words } => {
+        Spec::Length { measure } => {
             let w = doc.word_count() as f64;
-            if *words {
-                (w, Vec::new())
-            } else {
-                (w / f.rubric.delivery.words_per_minute * 60.0, Vec::new())
+            match measure {
+                LengthMeasure::Words => (w, Vec::new()),
+                LengthMeasure::Seconds => {
+                    (w / f.rubric.delivery.words_per_minute * 60.0, Vec::new())
+                }
+                LengthMeasure::LongestSentence => {
+                    match (0..n).max_by_key(|&si| (doc.words_in(si), std::cmp::Reverse(si))) {
+                        Some(si) => (
+                            doc.words_in(si) as f64,
+                            vec![doc.sentences[si].span.clone()],
+                        ),
+                        None => (0.0, Vec::new()),
+                    }
+                }
             }
         }
         Spec::Coverage => {
@@ -275,9 +293,10 @@ fn evaluate(
             lexicon,
             determiners,
             generic,
+            stopwords,
             per_words: per,
         } => {
-            let mut hits = details(f, *lexicon, *determiners, *generic);
+            let mut hits = details(f, *lexicon, *determiners, *generic, *stopwords);
             hits.retain(|h| in_scope(f, rule, doc.sentence_of(h.start)));
             (
                 per_words(hits.len() as f64, *per, scoped_words(f, rule)),
@@ -327,9 +346,10 @@ fn evaluate(
             return 0..0;
         }
         match rule.spec {
-            Spec::Length { .. } | Spec::Coverage => {
+            Spec::Length { measure } if measure != LengthMeasure::LongestSentence => {
                 doc.sentences[0].span.start..doc.sentences[n - 1].span.end
             }
+            Spec::Coverage => doc.sentences[0].span.start..doc.sentences[n - 1].span.end,
             _ => match rule.anchor {
                 Anchor::First => doc.sentences[0].span.clone(),
                 Anchor::Last => doc.sentences[n - 1].span.clone(),
@@ -426,6 +446,7 @@ fn details(
     lexicon: Option<usize>,
     determiners: Option<usize>,
     generic: Option<usize>,
+    stopwords: Option<usize>,
 ) -> Vec<Range<usize>> {
     let doc = f.doc;
     let mut out: Vec<Range<usize>> = f.quantities.iter().map(|q| q.span.clone()).collect();
@@ -456,9 +477,11 @@ fn details(
                 let low = doc.low(next);
                 let plain = |x: &Range<usize>| {
                     let l = doc.low(x);
-                    l.chars().all(char::is_alphabetic)
+                    l.len() > 2
+                        && l.chars().all(char::is_alphabetic)
                         && !doc.word_is(det, x)
                         && !generic.is_some_and(|g| doc.word_is(g, x))
+                        && !stopwords.is_some_and(|g| doc.word_is(g, x))
                 };
                 if doc.word_is(det, w) && low.chars().all(char::is_alphabetic) && plain(next) {
                     // Quote the whole noun phrase: up to two more plain words ("a double

@@ -25,7 +25,8 @@ pub struct Parts<'a> {
 
 /// Rounds to one decimal, so scores print and compare stably.
 fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    // `+ 0.0` turns -0.0 into 0.0, so no score prints as "-0".
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
 pub fn assemble(p: Parts<'_>) -> Analysis {
@@ -75,8 +76,12 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         });
     }
     let total_weight: f64 = dimensions.iter().map(|d| d.weight).sum();
+    let length_factor = rubric.scoring.length_factor(doc.word_count());
     let overall = if total_weight > 0.0 {
-        round1(dimensions.iter().map(|d| d.score * d.weight).sum::<f64>() / total_weight)
+        round1(
+            dimensions.iter().map(|d| d.score * d.weight).sum::<f64>() / total_weight
+                * length_factor,
+        )
     } else {
         0.0
     };
@@ -132,10 +137,16 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         }
     }
 
+    // A finding's cost is what it takes off the overall score: the points lost times the weight
+    // of its dimension, so "fix first" is what matters most to the whole answer.
     let mut findings: Vec<_> = p
         .evaluated
         .iter()
         .filter_map(|e| e.finding.clone())
+        .map(|mut f| {
+            f.cost = round1(f.cost * rubric.weight(f.dimension));
+            f
+        })
         .collect();
     findings.sort_by(|a, b| {
         b.severity
@@ -164,6 +175,8 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         metrics: p.metrics,
         areas: p.coverage,
         band: rubric.band(overall).to_string(),
+        length_factor: round1(length_factor * 100.0) / 100.0,
+        language_ok: true,
         dimensions,
         overall,
         findings,

@@ -118,7 +118,11 @@ pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) ->
     let mut explicit = vec![false; n];
     let mut region: Option<Label> = None;
     for (si, s) in doc.sentences.iter().enumerate() {
-        if let Some((l, _only)) = explicit_label(&doc.text[s.span.clone()], &rubric.labels) {
+        if let Some((mut l, _only)) = explicit_label(&doc.text[s.span.clone()], &rubric.labels) {
+            // "Result: I learned that..." is a lesson under a result heading: trust the words.
+            if l == Label::Result && cue_only[si][Label::Reflection as usize] >= lab.secondary_min {
+                l = Label::Reflection;
+            }
             evidence[si][l as usize] += EXPLICIT;
             explicit[si] = true;
             region = Some(l);

@@ -19,6 +19,10 @@ pub struct Report<'a> {
     pub speaking_seconds: f64,
     pub overall: f64,
     pub band: &'a str,
+    /// The factor length applied to the overall score (1 unless the answer is very short).
+    pub length_factor: f64,
+    /// False when the answer was not in the expected language (nothing else judged).
+    pub language_ok: bool,
     pub dimensions: Vec<Dim<'a>>,
     pub star: Star,
     pub reflection: PartJson,
@@ -132,6 +136,8 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
         speaking_seconds: a.speaking_seconds,
         overall: a.overall,
         band: &a.band,
+        length_factor: a.length_factor,
+        language_ok: a.language_ok,
         dimensions: a
             .dimensions
             .iter()

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::analyze::Analysis;
 use crate::bank::{Probe, Question};
-use crate::rubric::{Dimension, Rubric, RuleKind, Severity};
+use crate::rubric::{Dimension, Effect, LengthMeasure, Rubric, Severity, Spec};
 
 /// Something strong in the answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,19 +77,17 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         if fixes.iter().any(|x| x.dimension == f.dimension) {
             continue;
         }
-        let kind = rubric.rules.iter().find(|r| r.id == f.rule).map(|r| r.kind);
-        // Quote the words a fix is about: the evidence of a penalty, or the sentence where a
-        // missing part belongs; not for rules about the whole answer.
-        let whole = matches!(
-            kind,
-            Some(
-                RuleKind::Length
-                    | RuleKind::Coverage
-                    | RuleKind::Episode
-                    | RuleKind::Detail
-                    | RuleKind::Repetition
-            )
-        );
+        // Quote the words a fix is about: the evidence of a penalty, the sentences a STAR part
+        // was found in, the run-on sentence; not where a credit rule merely points (the last
+        // sentence is not necessarily where a missing number belongs).
+        let rule = rubric.rules.iter().find(|r| r.id == f.rule);
+        let whole = !rule.is_some_and(|r| match (&r.spec, r.effect) {
+            (Spec::Length { measure }, _) => *measure == LengthMeasure::LongestSentence,
+            (Spec::Repetition { .. }, _) => false,
+            (Spec::Component { .. }, _) => true,
+            (_, Effect::Penalty { .. }) => true,
+            _ => false,
+        });
         let quote = (!whole && !f.message.contains('“'))
             .then(|| crate::prose::shorten(analysis.quote(&f.span), 90))
             .filter(|q| !q.is_empty());
@@ -149,7 +147,7 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
             });
         }
     }
-    if strengths.is_empty() && !settings.no_strength.is_empty() {
+    if strengths.is_empty() && !settings.no_strength.is_empty() && analysis.language_ok {
         strengths.push(Praise {
             rule: String::new(),
             dimension: None,

@@ -72,13 +72,19 @@ pub fn header(a: &Analysis, rubric: &Rubric) -> Markup {
         .push(Role::Accent, a.band.clone())
         .nl();
     let target = format!("aim for {}", target_phrase(rubric.delivery.target_seconds));
+    // Whether it is one real episode matters for story questions only.
+    let episode = match a.kind {
+        crate::bank::Kind::Behavioral | crate::bank::Kind::Situational if a.language_ok => {
+            format!(" · {}", episode_phrase(a.episode))
+        }
+        _ => String::new(),
+    };
     m.push(
         Role::Dim,
         format!(
-            "{} words · about {} spoken ({target}) · {}",
+            "{} words · about {} spoken ({target}){episode}",
             a.words,
-            format_minutes(a.speaking_seconds),
-            episode_phrase(a.episode)
+            format_minutes(a.speaking_seconds)
         ),
     )
     .nl();

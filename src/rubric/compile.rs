@@ -45,6 +45,8 @@ struct Merged {
     cues: Vec<(schema::RawCue, usize)>,
     episode: Option<schema::RawEpisode>,
     metrics: Option<(schema::RawMetrics, usize)>,
+    language: Option<(schema::RawLanguage, usize)>,
+    scoring: Option<schema::RawScoring>,
     delivery: Option<schema::RawDelivery>,
     feedback: Option<schema::RawFeedback>,
     follow_ups: Vec<schema::RawFollowUp>,
@@ -181,6 +183,12 @@ fn merge(m: &mut Merged, raw: RawRubric, file: usize) {
     }
     if let Some(x) = raw.metrics {
         m.metrics = Some((x, file));
+    }
+    if let Some(l) = raw.language {
+        m.language = Some((l, file));
+    }
+    if raw.scoring.is_some() {
+        m.scoring = raw.scoring;
     }
     if raw.delivery.is_some() {
         m.delivery = raw.delivery;
@@ -635,6 +643,7 @@ fn compile(
                 .iter()
                 .filter_map(|p| cx.regex(*file, p, "[metrics] ignore"))
                 .collect(),
+            min_count: x.min_count.unwrap_or(0.0),
         },
         None => {
             cx.missing(
@@ -645,9 +654,29 @@ fn compile(
                 kpi: 0,
                 kinds: Vec::new(),
                 ignore: Vec::new(),
+                min_count: 0.0,
             }
         }
     };
+    let language = m.language.as_ref().map(|(l, file)| LanguageCheck {
+        lexicon: cx
+            .lexicon(*file, &l.lexicon, "[language] lexicon")
+            .unwrap_or(0),
+        min_share: l.min_share,
+        min_words: l.min_words,
+        message: l.message.trim().to_string(),
+        suggestion: l.suggestion.trim().to_string(),
+    });
+    let scoring = m.scoring.as_ref().map_or(
+        Scoring {
+            full_words: 0.0,
+            floor: 1.0,
+        },
+        |x| Scoring {
+            full_words: x.full_words,
+            floor: x.floor,
+        },
+    );
     let delivery = match &m.delivery {
         Some(d) => Delivery {
             words_per_minute: d.words_per_minute.max(1.0),
@@ -713,6 +742,8 @@ fn compile(
         cues,
         episode,
         metrics,
+        language,
+        scoring,
         delivery,
         feedback,
         follow_ups,
@@ -867,20 +898,21 @@ fn compile_rule(
             }
         }
         RuleKind::Length => {
-            let words = match r.measure.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("seconds") => false,
-                Some("words") => true,
+            let measure = match r.measure.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("seconds") => LengthMeasure::Seconds,
+                Some("words") => LengthMeasure::Words,
+                Some("sentence") => LengthMeasure::LongestSentence,
                 Some(other) => {
                     cx.err(
                         file,
                         r.measure.as_ref().unwrap().span(),
                         format!("{owner}: unknown measure `{other}`"),
-                        "use \"seconds\" or \"words\"",
+                        "use \"seconds\", \"words\" or \"sentence\"",
                     );
-                    false
+                    LengthMeasure::Seconds
                 }
             };
-            Spec::Length { words }
+            Spec::Length { measure }
         }
         RuleKind::Coverage => Spec::Coverage,
         RuleKind::Episode => {
@@ -932,6 +964,10 @@ fn compile_rule(
                 .as_ref()
                 .and_then(|l| cx.lexicon(file, l, &owner)),
             generic: r.generic.as_ref().and_then(|l| cx.lexicon(file, l, &owner)),
+            stopwords: r
+                .stopwords
+                .as_ref()
+                .and_then(|l| cx.lexicon(file, l, &owner)),
             per_words: r.per_words,
         },
         RuleKind::Repetition => Spec::Repetition {

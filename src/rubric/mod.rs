@@ -143,7 +143,8 @@ pub enum RuleKind {
     /// Share of `numerator` hits among `numerator` + `denominator` hits; each side is a lexicon
     /// or a clause feature (`we_past` counts "we called", not "we" in "that we were sorry").
     Ratio,
-    /// Estimated speaking seconds (`measure = "seconds"`, default) or words.
+    /// Estimated speaking seconds (`measure = "seconds"`, default), words, or the words of the
+    /// longest sentence (`measure = "sentence"`).
     Length,
     /// Share of the question's areas to cover that the answer touches.
     Coverage,
@@ -232,7 +233,7 @@ pub enum Spec {
         denominator: Counted,
     },
     Length {
-        words: bool,
+        measure: LengthMeasure,
     },
     Coverage,
     Episode {
@@ -247,12 +248,24 @@ pub enum Spec {
         lexicon: Option<LexiconId>,
         determiners: Option<LexiconId>,
         generic: Option<LexiconId>,
+        stopwords: Option<LexiconId>,
         per_words: Option<f64>,
     },
     Repetition {
         min_repeats: usize,
         stopwords: Option<LexiconId>,
     },
+}
+
+/// What a length rule measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthMeasure {
+    /// Estimated speaking seconds.
+    Seconds,
+    /// Words in the answer.
+    Words,
+    /// Words in the longest sentence (a run-on is hard to follow).
+    LongestSentence,
 }
 
 /// What a component rule counts.
@@ -440,6 +453,35 @@ pub struct MetricSettings {
     pub kpi: LexiconId,
     pub kinds: Vec<QuantityKind>,
     pub ignore: Vec<Regex>,
+    pub min_count: f64,
+}
+
+/// The language check: answers with too few common words of the expected language are not read.
+#[derive(Debug, Clone)]
+pub struct LanguageCheck {
+    pub lexicon: LexiconId,
+    pub min_share: f64,
+    pub min_words: usize,
+    pub message: String,
+    pub suggestion: String,
+}
+
+/// How length scales the overall score.
+#[derive(Debug, Clone, Copy)]
+pub struct Scoring {
+    pub full_words: f64,
+    pub floor: f64,
+}
+
+impl Scoring {
+    /// The factor the overall score is multiplied by for an answer of `words` words.
+    pub fn length_factor(&self, words: usize) -> f64 {
+        if self.full_words <= 0.0 {
+            return 1.0;
+        }
+        let f = self.floor.clamp(0.0, 1.0);
+        f + (1.0 - f) * (words as f64 / self.full_words).min(1.0)
+    }
 }
 
 /// Speaking time.
@@ -492,6 +534,8 @@ pub struct Rubric {
     pub cues: Vec<Cue>,
     pub episode: EpisodeSettings,
     pub metrics: MetricSettings,
+    pub language: Option<LanguageCheck>,
+    pub scoring: Scoring,
     pub delivery: Delivery,
     pub feedback: FeedbackSettings,
     /// Generic follow-up questions by dimension, used when the question has none for it.

@@ -35,6 +35,10 @@ pub(super) struct RawRubric {
     #[serde(default)]
     pub metrics: Option<RawMetrics>,
     #[serde(default)]
+    pub language: Option<RawLanguage>,
+    #[serde(default)]
+    pub scoring: Option<RawScoring>,
+    #[serde(default)]
     pub delivery: Option<RawDelivery>,
     #[serde(default)]
     pub feedback: Option<RawFeedback>,
@@ -154,6 +158,31 @@ pub(super) struct RawMetrics {
     /// years of experience in set-up, ...).
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
+    /// Counts below this are part of the story ("two kids"), not a measure.
+    #[serde(default)]
+    pub min_count: Option<f64>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLanguage {
+    /// The most common words of the language answers are expected in.
+    pub lexicon: Spanned<String>,
+    /// Share of words from the lexicon below which the answer is not read.
+    pub min_share: f64,
+    /// Answers shorter than this are not checked.
+    pub min_words: usize,
+    pub message: String,
+    pub suggestion: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawScoring {
+    /// Answers with at least this many words keep their full overall score.
+    pub full_words: f64,
+    /// The share of the overall score a (nearly) empty answer keeps.
+    pub floor: f64,
 }
 
 #[derive(Deserialize, Clone)]
