@@ -12,6 +12,9 @@
 //!   sentences (byte ranges), [`analyze::quantity`] finds quantities in free text.
 //! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
 //! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
+//! - Coach mode: [`drill`] (drill plans: questions, order, time, hints, rubric), [`grade`]
+//!   (a cohort's answers graded in one run, the cohort summary, rubric comparison) and
+//!   [`config`] (the user's config file).
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -20,10 +23,13 @@ pub mod analyze;
 pub mod answer;
 pub mod bank;
 pub mod cli;
+pub mod config;
 pub mod diag;
+pub mod drill;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
+pub mod grade;
 pub mod prose;
 pub mod repl;
 pub mod rubric;
