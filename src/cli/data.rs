@@ -47,6 +47,14 @@ pub fn rubric(g: &Global, r: RubricArgs) -> Outcome {
             Ok(EXIT_OK)
         }
         RubricAction::Init { dir } => init(&dir),
+        RubricAction::Compare {
+            old,
+            new,
+            inputs,
+            format,
+            kind,
+            input_format,
+        } => super::grade::compare_cmd(g, &old, &new, &inputs, format, kind, input_format),
     }
 }
 
