@@ -553,7 +553,8 @@ impl Comparison {
         for (kinds, lines) in &self.rubric_changes {
             s.push_str(&format!("**{kinds}**\n\n"));
             for l in lines {
-                s.push_str(&format!("- {}\n", md(l)));
+                // Our own lines quote rule ids in backticks: keep them as code.
+                s.push_str(&format!("- {}\n", md(l).replace("\\`", "`")));
             }
             s.push('\n');
         }
