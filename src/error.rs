@@ -58,6 +58,7 @@ pub fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::StorageFull => "the disk is full; free some space".to_string(),
         io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
         io::ErrorKind::IsADirectory => "is a directory, expected a file".to_string(),
+        io::ErrorKind::NotADirectory => "part of this path is a file, not a folder".to_string(),
         _ => e.to_string(),
     }
 }

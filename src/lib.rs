@@ -15,6 +15,9 @@
 //! - Coach mode: [`drill`] (drill plans: questions, order, time, hints, rubric), [`grade`]
 //!   (a cohort's answers graded in one run, the cohort summary, rubric comparison) and
 //!   [`config`] (the user's config file).
+//! - [`session`] writes every practice answer to `attempts.jsonl`; [`history`] reads it back
+//!   tolerantly and filters it; [`report`] turns it into progress (text, Markdown, HTML, JSON, CSV).
+//! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -30,8 +33,11 @@ pub mod embedded;
 pub mod error;
 pub mod feedback;
 pub mod grade;
+pub mod history;
+pub mod html;
 pub mod prose;
 pub mod repl;
+pub mod report;
 pub mod rubric;
 pub mod session;
 pub mod suggest;

@@ -129,15 +129,21 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// Opens (creating) `attempts.jsonl` in `dir`.
+    /// Opens (creating) `attempts.jsonl` in `dir`. When the file's last line was cut off (a
+    /// crash while writing), a line break is added first, so the next record starts a line of
+    /// its own instead of being glued to the damaged one.
     pub fn open(dir: &Path) -> Result<Recorder, Error> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let path = dir.join(ATTEMPTS_FILE);
-        let file = OpenOptions::new()
+        let mut file = OpenOptions::new()
             .create(true)
+            .read(true)
             .append(true)
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
+        if ends_unfinished(&mut file).map_err(|e| Error::io(&path, e))? {
+            file.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
+        }
         Ok(Recorder { path, file })
     }
 
@@ -154,6 +160,18 @@ impl Recorder {
             .and_then(|_| self.file.sync_data())
             .map_err(|e| Error::io(&self.path, e))
     }
+}
+
+/// Whether a non-empty file does not end with a line break.
+fn ends_unfinished(file: &mut File) -> std::io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    if file.metadata()?.len() == 0 {
+        return Ok(false);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    Ok(last[0] != b'\n')
 }
 
 /// A new session id: the start time plus the process id, unique enough for one machine.
@@ -210,5 +228,20 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_795_000_000), "2026-11-18T11:06:40Z");
+    }
+
+    #[test]
+    fn a_cut_off_last_line_does_not_swallow_the_next_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(ATTEMPTS_FILE);
+        std::fs::write(&path, "{\"v\":1,\"time\":\"2026-").unwrap();
+        let mut r = Recorder::open(dir.path()).unwrap();
+        r.file.write_all(b"{}\n").unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, "{\"v\":1,\"time\":\"2026-\n{}\n");
+        // A file that ends properly gets nothing added.
+        drop(r);
+        Recorder::open(dir.path()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }

@@ -65,6 +65,16 @@ pub enum Command {
     ///
     /// Example: starcoach config
     Config,
+    /// List past practice sessions and every answer, with its score.
+    ///
+    /// Example: starcoach history --since 7d
+    #[command(after_help = EXIT_CODES)]
+    History(HistoryArgs),
+    /// Show progress over time: trends per part, what comes up most, what to practise next.
+    ///
+    /// Example: starcoach report --format html --output progress.html
+    #[command(after_help = EXIT_CODES)]
+    Report(ReportArgs),
     /// Print a shell completion script.
     ///
     /// Example: starcoach completions bash > ~/.local/share/bash-completion/completions/starcoach
@@ -387,4 +397,54 @@ pub enum CompareFormat {
     Csv,
     Json,
     Markdown,
+}
+
+/// Which saved answers to look at (with the global --name).
+#[derive(Debug, Clone, Default, Args)]
+pub struct HistoryFilterArgs {
+    /// Only answers from this date on (2026-11-01, UTC), `today`, or a span back such as 7d, 2w
+    /// or 12h.
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Only questions with this tag; repeatable (any of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only this question; repeatable.
+    #[arg(long = "question", value_name = "ID")]
+    pub questions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    #[command(flatten)]
+    pub filter: HistoryFilterArgs,
+    /// Output format (json: the saved records).
+    #[arg(long, short, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// How a progress report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    /// For the terminal: sparklines, bars and lists.
+    #[default]
+    Text,
+    Markdown,
+    /// One self-contained file with charts and every answer, to open or send.
+    Html,
+    Json,
+    /// One row per answer, for spreadsheets.
+    Csv,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: HistoryFilterArgs,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

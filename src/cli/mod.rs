@@ -16,8 +16,10 @@ mod data;
 mod drill;
 mod generate;
 mod grade;
+mod history;
 mod practice;
 mod questions;
+mod report;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -162,6 +164,8 @@ pub fn run(mut cli: Cli) -> u8 {
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         Some(Command::Practice(p)) => practice::run(&cli.global, p),
+        Some(Command::History(h)) => history::run(&cli.global, h),
+        Some(Command::Report(r)) => report::run(&cli.global, r),
         None => practice::run(&cli.global, args::PracticeArgs::default()),
     };
     report(result)

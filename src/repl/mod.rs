@@ -483,16 +483,19 @@ impl<'a, W: Write> Practice<'a, W> {
         Ok(())
     }
 
-    /// Says once that answers are not being saved, and why.
+    /// Says once that answers are not being saved, and why (an empty reason: already said).
     fn warn_unsaved(&mut self) -> Result<(), Error> {
-        if let Some(reason) = self.record_error.take() {
-            self.say(
-                Role::Warn,
-                &format!("Note: your answers are not being saved ({reason}). Practice goes on; copy anything you want to keep."),
-            )?;
-            self.record_error = Some(String::new());
+        let Some(reason) = self.record_error.replace(String::new()) else {
+            self.record_error = None;
+            return Ok(());
+        };
+        if reason.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        self.say(
+            Role::Warn,
+            &format!("Note: your answers are not being saved ({reason}). Practice goes on; copy anything you want to keep."),
+        )
     }
 
     /// Moves to the next question; false when there are no more.
