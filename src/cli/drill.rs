@@ -72,7 +72,7 @@ fn practise(g: &Global, plan: &str, a: &DrillArgs) -> Outcome {
         };
         let text = match format {
             SummaryFormat::Markdown => summary::markdown(&run),
-            SummaryFormat::Html => summary::markdown(&run),
+            SummaryFormat::Html => summary::html(&run),
         };
         std::fs::write(path, text).map_err(|e| Error::io(path, e))?;
         out(&format!("\nSummary for your coach: {}\n", path.display()))?;

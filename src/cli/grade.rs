@@ -197,7 +197,10 @@ fn render(r: &Results, f: GradeFormat, title: &str, color: bool, width: usize) -
         GradeFormat::Csv => crate::grade::render::csv(r),
         GradeFormat::Json => crate::grade::render::json(r),
         GradeFormat::Markdown => crate::grade::render::markdown(r, title),
-        GradeFormat::Html => crate::grade::render::markdown(r, title),
+        GradeFormat::Html => {
+            let now = crate::session::now_rfc3339();
+            crate::grade::html::render(r, title, &now[..10])
+        }
     }
 }
 

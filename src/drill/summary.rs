@@ -2,6 +2,8 @@
 //! plan, the score of the answer given (or that it was skipped), the fix that came up most, and
 //! each answer's full feedback.
 
+use std::fmt::Write as _;
+
 use crate::bank::{Catalog, Question};
 use crate::drill::Drill;
 use crate::feedback;
@@ -194,4 +196,131 @@ pub fn markdown(run: &Run) -> String {
         s.push('\n');
     }
     s
+}
+
+/// The summary as one self-contained HTML page.
+pub fn html(run: &Run) -> String {
+    use crate::feedback::html::{badge, card, legend};
+    use crate::html::escape;
+    let items = run.items();
+    let answered = items.iter().filter(|i| i.answered.is_some()).count();
+    let title = match run.candidate {
+        Some(c) => format!("Drill: {} · {c}", run.drill.title),
+        None => format!("Drill: {}", run.drill.title),
+    };
+    let mut b = String::new();
+    let _ = write!(
+        b,
+        "<header class=\"top\"><p class=\"muted small\">starcoach · drill summary for the coach · {}</p><h1>{}</h1>",
+        escape(run.date),
+        escape(&run.drill.title)
+    );
+    b.push_str("<dl class=\"kv\">");
+    if let Some(c) = run.candidate {
+        let _ = write!(b, "<dt>Candidate</dt><dd>{}</dd>", escape(c));
+    }
+    let _ = write!(
+        b,
+        "<dt>Answered</dt><dd>{answered} of {} questions</dd>",
+        items.len()
+    );
+    if let Some(avg) = run.average() {
+        let _ = write!(b, "<dt>Average</dt><dd>{}</dd>", badge(avg));
+    }
+    if let Some(secs) = run.drill.seconds_per_answer {
+        let _ = write!(
+            b,
+            "<dt>Suggested time</dt><dd>{} per answer</dd>",
+            format_minutes(f64::from(secs))
+        );
+    }
+    let _ = write!(
+        b,
+        "<dt>Drill</dt><dd><code>{}</code></dd></dl></header>",
+        escape(&run.drill.id)
+    );
+    if let Some(i) = &run.drill.instructions {
+        let _ = write!(b, "<p class=\"note\">{}</p>", escape(i));
+    }
+    b.push_str(
+        "<section><h2>Questions</h2><table><thead><tr><th class=\"num\">#</th><th>Question</th>\
+         <th class=\"num\">Score</th><th>Band</th><th>Fix first</th></tr></thead><tbody>",
+    );
+    for (n, item) in items.iter().enumerate() {
+        let _ = write!(
+            b,
+            "<tr><td class=\"num\">{}</td><td>{}</td>",
+            n + 1,
+            escape(&item.question.text)
+        );
+        match item.answered {
+            Some((first, last)) => {
+                let mut score = badge(last.analysis.overall);
+                if item.tries > 1 {
+                    let _ = write!(
+                        score,
+                        " <span class=\"small muted\">first {:.0}</span>",
+                        first.analysis.overall
+                    );
+                }
+                let _ = write!(
+                    b,
+                    "<td class=\"num\">{score}</td><td>{}</td><td>{}</td></tr>",
+                    escape(&last.analysis.band),
+                    escape(
+                        last.feedback
+                            .fixes
+                            .first()
+                            .map_or("", |f| f.message.as_str())
+                    )
+                );
+            }
+            None => b.push_str(
+                "<td class=\"num\">–</td><td class=\"muted\">not answered</td><td></td></tr>",
+            ),
+        }
+    }
+    b.push_str("</tbody></table></section>");
+    if let Some((tip, n)) = run.practise_next() {
+        let _ = write!(
+            b,
+            "<section><h2>Practise next</h2><p class=\"card\">{} <span class=\"small muted\">(the first fix for {n} answer{})</span></p></section>",
+            escape(&tip),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    if answered > 0 {
+        b.push_str("<section><h2>Every answer</h2>");
+        b.push_str(&legend());
+        for (n, item) in items.iter().enumerate() {
+            let Some((first, last)) = item.answered else {
+                continue;
+            };
+            let mut meta = format!("<code>{}</code>", escape(&item.question.id));
+            if item.tries > 1 {
+                let _ = write!(
+                    meta,
+                    " · answered {} times, first {:.0}",
+                    item.tries, first.analysis.overall
+                );
+            }
+            if last.follow_up_answer {
+                meta.push_str(" · includes the follow-up answer");
+            }
+            b.push_str(&card(
+                &last.analysis,
+                &last.feedback,
+                &format!("{}. {}", n + 1, item.question.text),
+                &meta,
+            ));
+        }
+        b.push_str("</section>");
+    }
+    let _ = write!(
+        b,
+        "<footer>Made with starcoach {}. Scores and feedback come from a rule-based, deterministic \
+         analyzer: the same answer and rubric always give the same result.</footer>",
+        env!("CARGO_PKG_VERSION")
+    );
+    crate::html::page(&title, &b)
 }

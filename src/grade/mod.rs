@@ -3,7 +3,8 @@
 //! ```text
 //! inputs (JSON Lines, CSV, CANDIDATE/QUESTION-ID.txt folders) -> read: rows + skipped rows
 //!   -> prepare: question ids checked against the catalog -> grade: the analyzer, in parallel
-//!   -> cohort: averages and the most common weaknesses -> render: table, CSV, JSON, Markdown
+//!   -> cohort: averages and the most common weaknesses -> render: table, CSV, JSON, Markdown,
+//!   HTML
 //! ```
 //!
 //! A row that cannot be graded (unknown question id, empty answer, invalid UTF-8, a malformed
@@ -13,6 +14,7 @@
 pub mod cohort;
 pub mod compare;
 pub mod csv;
+pub mod html;
 pub mod read;
 pub mod render;
 

@@ -1,4 +1,4 @@
-//! Grading results as a terminal table, CSV, JSON and Markdown. (HTML lives in `grade::html`.)
+//! Grading results as a terminal table, CSV, JSON and Markdown. (HTML is in [`super::html`].)
 
 use serde::Serialize;
 
@@ -57,10 +57,11 @@ fn words(missing: &[Label]) -> String {
         .join("; ")
 }
 
+/// The same thresholds as the practice session and the HTML badges.
 fn score_role(s: f64) -> Role {
-    if s >= 70.0 {
+    if s >= 80.0 {
         Role::Good
-    } else if s >= 45.0 {
+    } else if s >= 50.0 {
         Role::Warn
     } else {
         Role::Bad

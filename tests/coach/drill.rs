@@ -191,3 +191,30 @@ fn an_unknown_plan_lists_the_shipped_ones() {
         .stderr(predicate::str::contains("did you mean `de-escalation`?"))
         .stderr(predicate::str::contains("shipped drills: de-escalation,"));
 }
+
+#[test]
+fn the_summary_can_be_html() {
+    let sb = Sandbox::new();
+    sb.cmd()
+        .args([
+            "drill",
+            "de-escalation",
+            "--no-save",
+            "--name",
+            "Ana <D>",
+            "-o",
+            "ana.html",
+        ])
+        .write_stdin(format!("{STRONG}\n\n"))
+        .assert()
+        .success();
+    let html = sb.read("ana.html");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("Ana &lt;D&gt;"), "{html}");
+    assert!(!html.contains("Ana <D>"), "{html}");
+    assert!(html.contains("1 of 4 questions"), "{html}");
+    assert!(
+        html.contains("class=\"star-"),
+        "the answer coloured by STAR part"
+    );
+}

@@ -404,3 +404,43 @@ fn csv_output_guards_text_a_spreadsheet_would_run_as_a_formula() {
     let rows = csv_rows(&String::from_utf8(out).unwrap());
     assert_eq!(rows[1][0], "'=HYPERLINK(\"http://x\")");
 }
+
+#[test]
+fn the_html_report_is_one_page_that_escapes_what_candidates_wrote() {
+    let sb = Sandbox::new();
+    sb.write(
+        "a.jsonl",
+        [
+            json_line(
+                "<script>alert(1)</script>",
+                "angry-customer-call-center",
+                "I <b>listened</b> & refunded $40. She stayed.",
+            ),
+            json_line("Ben", "angry-customer-call-center", STRONG),
+        ]
+        .join("\n"),
+    );
+    sb.cmd()
+        .args([
+            "grade",
+            "a.jsonl",
+            "-o",
+            "cohort.html",
+            "--title",
+            "Spring <cohort>",
+        ])
+        .assert()
+        .success();
+    let html = sb.read("cohort.html");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<title>Spring &lt;cohort&gt;</title>"));
+    assert!(!html.contains("<script>"), "user text must be escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("I &lt;b&gt;listened&lt;/b&gt; &amp; refunded"));
+    assert!(html.contains("What the cohort most needs to work on"));
+    assert!(html.contains("<svg"), "a chart of the parts");
+    assert!(
+        !html.contains("http://") || !html.contains("src=\"http"),
+        "no remote resources"
+    );
+}
