@@ -168,3 +168,17 @@ fn a_missing_rubric_is_a_usage_error() {
             "nope.toml: no such rubric file or folder",
         ));
 }
+
+#[test]
+fn rubric_init_points_at_compare() {
+    let sb = Sandbox::new();
+    sb.cmd()
+        .args(["rubric", "init", "mine"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "starcoach rubric compare current mine answers.csv",
+        ));
+    assert!(sb.path("mine/behavioral.toml").is_file());
+    assert!(sb.path("mine/common.toml").is_file());
+}
