@@ -12,6 +12,9 @@
 //!   sentences (byte ranges), [`analyze::quantity`] finds quantities in free text.
 //! - [`bank`]: question banks (TOML, embedded defaults in `prompts/`), loading and validation.
 //! - [`diag`] and [`error`]: located, plain-English errors for data files and I/O.
+//! - Coach mode: [`drill`] (drill plans: questions, order, time, hints, rubric), [`grade`]
+//!   (a cohort's answers graded in one run, the cohort summary, rubric comparison) and
+//!   [`config`] (the user's config file).
 //! - [`session`] writes every practice answer to `attempts.jsonl`; [`history`] reads it back
 //!   tolerantly and filters it; [`report`] turns it into progress (text, Markdown, HTML, JSON, CSV).
 //! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
@@ -23,10 +26,13 @@ pub mod analyze;
 pub mod answer;
 pub mod bank;
 pub mod cli;
+pub mod config;
 pub mod diag;
+pub mod drill;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
+pub mod grade;
 pub mod history;
 pub mod html;
 pub mod prose;

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::Global;
 use crate::bank::Kind;
+use crate::grade::read::InputKind;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -50,6 +51,20 @@ pub enum Command {
     ///
     /// Example: starcoach rubric check my-rubric.toml
     Rubric(RubricArgs),
+    /// Run a coach's drill plan as a practice session, or check and list drill plans.
+    ///
+    /// Example: starcoach drill de-escalation --name "Ana Diaz" --output ana-drill.md
+    #[command(args_conflicts_with_subcommands = true, after_help = EXIT_CODES)]
+    Drill(DrillArgs),
+    /// Grade many answers at once: JSON Lines, CSV, or folders of CANDIDATE/QUESTION-ID.txt.
+    ///
+    /// Example: starcoach grade answers.csv --output grades.csv --output report.html
+    #[command(after_help = EXIT_CODES)]
+    Grade(GradeArgs),
+    /// Show the settings in effect and where each comes from (flag, environment, config file).
+    ///
+    /// Example: starcoach config
+    Config,
     /// List past practice sessions and every answer, with its score.
     ///
     /// Example: starcoach history --since 7d
@@ -243,6 +258,29 @@ pub enum RubricAction {
         #[arg(long)]
         effective: bool,
     },
+    /// Grade the same answers with two rubrics and show what changes.
+    ///
+    /// OLD and NEW are rubric files, folders of them, or `current` (the rubrics in use).
+    ///
+    /// Example: starcoach rubric compare current my-rubrics/behavioral.toml answers.csv
+    Compare {
+        /// The rubric before the change: a file, a folder of rubric files, or `current`.
+        old: String,
+        /// The rubric after the change: a file, a folder of rubric files, or `current`.
+        new: String,
+        /// Answers to grade, as for `starcoach grade`.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t)]
+        format: CompareFormat,
+        /// The kind of question (rubric) for rows that give question_text instead of an id.
+        #[arg(long, value_name = "KIND", default_value = "behavioral")]
+        kind: Kind,
+        /// How the input is laid out.
+        #[arg(long, value_enum, default_value_t)]
+        input_format: InputKind,
+    },
     /// Write a copy of the built-in rubrics into DIR, to edit and use with --rubric.
     ///
     /// Example: starcoach rubric init my-rubrics && starcoach --rubric my-rubrics/behavioral.toml
@@ -250,6 +288,115 @@ pub enum RubricAction {
         /// The folder to write to (created if missing; existing files are not overwritten).
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DrillArgs {
+    #[command(subcommand)]
+    pub action: Option<DrillAction>,
+    /// The drill plan: a .toml file, or the name of a shipped drill (`starcoach drill list`).
+    #[arg(value_name = "PLAN")]
+    pub plan: Option<String>,
+    /// Write a summary to hand to the coach (.md Markdown, .html HTML).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The summary's format [default: from the --output extension, else markdown].
+    #[arg(long, value_enum)]
+    pub format: Option<SummaryFormat>,
+    /// Seed for the questions a plan picks by tag and for a shuffled order (overrides the plan's).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Show elapsed time while answering.
+    #[arg(long)]
+    pub timer: bool,
+    /// Do not save this drill's answers in the practice history.
+    #[arg(long)]
+    pub no_save: bool,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum DrillAction {
+    /// Check drill plans against the question banks; exit 3 when any is invalid.
+    ///
+    /// Example: starcoach drill check my-drill.toml
+    Check {
+        /// Drill files or shipped drill names.
+        #[arg(required = true, value_name = "PLAN")]
+        plans: Vec<String>,
+    },
+    /// List the shipped drills.
+    List,
+    /// Print a drill plan's TOML, to copy and edit.
+    ///
+    /// Example: starcoach drill show de-escalation > my-drill.toml
+    Show {
+        /// A drill file or shipped drill name.
+        #[arg(value_name = "PLAN")]
+        plan: String,
+    },
+}
+
+/// The format of a drill summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    Markdown,
+    Html,
+}
+
+/// How grading results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum GradeFormat {
+    /// A table that fits the terminal, then the cohort summary.
+    #[default]
+    Table,
+    /// One row per answer.
+    Csv,
+    /// Every answer's full analysis, the skipped rows and the summary.
+    Json,
+    /// A readable report.
+    Markdown,
+    /// A readable report as one HTML page.
+    Html,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GradeArgs {
+    /// Answer files (JSON Lines or CSV with candidate, question or question_text, answer
+    /// columns), folders laid out as CANDIDATE/QUESTION-ID.txt, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// What to print on stdout [default: table; nothing when --output is given].
+    #[arg(long, short, value_enum)]
+    pub format: Option<GradeFormat>,
+    /// Write the results to FILE in the format its extension names (.csv, .json, .md, .html,
+    /// .txt); repeatable.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+    /// The kind of question (rubric) for rows that give question_text instead of a bank id.
+    #[arg(long, value_name = "KIND", default_value = "behavioral")]
+    pub kind: Kind,
+    /// How the input is laid out.
+    #[arg(long, value_enum, default_value_t)]
+    pub input_format: InputKind,
+    /// Exit with status 1 when any answer scores below SCORE.
+    #[arg(long, value_name = "SCORE")]
+    pub fail_under: Option<f64>,
+    /// Grading threads [default: 2, or 1 on a single-core machine].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: Option<u16>,
+    /// The title of the Markdown and HTML reports.
+    #[arg(long, value_name = "TEXT", default_value = "Cohort report")]
+    pub title: String,
+}
+
+/// How a rubric comparison is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CompareFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    Markdown,
 }
 
 /// Which saved answers to look at (with the global --name).

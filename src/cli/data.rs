@@ -47,6 +47,14 @@ pub fn rubric(g: &Global, r: RubricArgs) -> Outcome {
             Ok(EXIT_OK)
         }
         RubricAction::Init { dir } => init(&dir),
+        RubricAction::Compare {
+            old,
+            new,
+            inputs,
+            format,
+            kind,
+            input_format,
+        } => super::grade::compare_cmd(g, &old, &new, &inputs, format, kind, input_format),
     }
 }
 
@@ -194,7 +202,7 @@ fn init(dir: &Path) -> Outcome {
     }
     let _ = writeln!(
         s,
-        "\nEdit a rubric, check it with `starcoach rubric check {0}/behavioral.toml`,\nthen use it with `starcoach --rubric {0}/behavioral.toml ...` (it extends {0}/common.toml).",
+        "\nEdit a rubric, check it with `starcoach rubric check {0}/behavioral.toml`,\nsee what it changes on real answers with `starcoach rubric compare current {0} answers.csv`,\nthen use it with `starcoach --rubric {0}/behavioral.toml ...` (it extends {0}/common.toml)\nor name it under `rubric` in ~/.config/starcoach/config.toml.",
         dir.display()
     );
     out(&s)?;

@@ -11,8 +11,11 @@
 
 mod analyze;
 mod args;
+mod config;
 mod data;
+mod drill;
 mod generate;
+mod grade;
 mod history;
 mod practice;
 mod questions;
@@ -27,6 +30,7 @@ use clap::Parser;
 pub use args::{Cli, Command};
 
 use crate::bank::{self, Catalog};
+use crate::config::Config;
 use crate::error::Error;
 use crate::feedback::markup::ColorChoice;
 use crate::rubric::RubricSet;
@@ -52,43 +56,83 @@ pub struct Global {
     /// Use this rubric for the question kinds it lists, instead of the built-in one; repeatable.
     #[arg(long = "rubric", value_name = "PATH", global = true)]
     pub rubrics: Vec<PathBuf>,
-    /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto, or the config file's `color`].
+    #[arg(long, value_enum, env = "STARCOACH_COLOR", global = true)]
+    pub color: Option<ColorChoice>,
     /// Where practice history is kept [default: $XDG_DATA_HOME/starcoach].
     #[arg(long, value_name = "DIR", env = "STARCOACH_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// The candidate's name, to keep people who share a machine apart.
     #[arg(long, value_name = "NAME", env = "STARCOACH_NAME", global = true)]
     pub name: Option<String>,
+    /// The config file's settings (see [`crate::config`]), read once by [`run`].
+    #[arg(skip)]
+    pub config: Config,
 }
 
 impl Global {
-    /// The embedded banks plus `--bank` and `STARCOACH_BANKS`.
+    /// The embedded banks plus the config file's `banks`, `STARCOACH_BANKS` and `--bank`, in
+    /// that order (a later bank with the same id replaces an earlier one).
     pub fn catalog(&self) -> Result<Catalog, Error> {
-        let mut sources = bank::sources_from_env();
+        let mut sources: Vec<bank::BankSource> = self
+            .config
+            .banks
+            .iter()
+            .cloned()
+            .map(bank::BankSource::Path)
+            .collect();
+        sources.extend(bank::sources_from_env());
         sources.extend(self.banks.iter().cloned().map(bank::BankSource::Path));
         Catalog::load(&sources)
     }
 
-    /// The embedded rubrics plus `--rubric` and `STARCOACH_RUBRICS`.
+    /// The embedded rubrics plus the config file's, `STARCOACH_RUBRICS` and `--rubric`.
     pub fn rubrics(&self) -> Result<RubricSet, Error> {
-        let mut paths: Vec<PathBuf> = std::env::var_os("STARCOACH_RUBRICS")
-            .map(|v| {
-                std::env::split_paths(&v)
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
+        self.rubrics_with(&[])
+    }
+
+    /// Like [`Global::rubrics`], with `extra` (a drill's own rubric, a rubric under comparison)
+    /// layered above the config file and the environment but below `--rubric`.
+    pub fn rubrics_with(&self, extra: &[PathBuf]) -> Result<RubricSet, Error> {
+        let mut paths: Vec<PathBuf> = self.config.rubrics.clone();
+        paths.extend(rubrics_from_env());
+        paths.extend(extra.iter().cloned());
         paths.extend(self.rubrics.iter().cloned());
         RubricSet::load(&paths)
+    }
+
+    /// The colour setting in effect: `--color`, `STARCOACH_COLOR`, the config file, `auto`.
+    pub fn color_choice(&self) -> ColorChoice {
+        self.color.or(self.config.color).unwrap_or_default()
     }
 
     /// Whether to colour what goes to stdout.
     pub fn color_stdout(&self) -> bool {
         use std::io::IsTerminal;
-        self.color.enabled(io::stdout().is_terminal())
+        self.color_choice().enabled(io::stdout().is_terminal())
     }
+
+    /// Fills what flags and environment left unset from the config file.
+    pub fn apply_config(&mut self, config: Config) {
+        if self.name.is_none() {
+            self.name.clone_from(&config.name);
+        }
+        if self.data_dir.is_none() {
+            self.data_dir.clone_from(&config.data_dir);
+        }
+        self.config = config;
+    }
+}
+
+/// Rubric files named by `STARCOACH_RUBRICS` (a path list).
+pub fn rubrics_from_env() -> Vec<PathBuf> {
+    std::env::var_os("STARCOACH_RUBRICS")
+        .map(|v| {
+            std::env::split_paths(&v)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Runs the program with the process's arguments.
@@ -98,12 +142,25 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs a parsed command line and returns the exit status.
-pub fn run(cli: Cli) -> u8 {
+pub fn run(mut cli: Cli) -> u8 {
+    // Completions and the man page do not depend on any settings.
+    if !matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man)
+    ) {
+        match crate::config::load() {
+            Ok(config) => cli.global.apply_config(config),
+            Err(e) => return report(Err(e)),
+        }
+    }
     let result = match cli.command {
         Some(Command::Analyze(a)) => analyze::run(&cli.global, a),
         Some(Command::Questions(q)) => questions::run(&cli.global, q),
         Some(Command::Bank(b)) => data::bank(&cli.global, b),
         Some(Command::Rubric(r)) => data::rubric(&cli.global, r),
+        Some(Command::Drill(d)) => drill::run(&cli.global, d),
+        Some(Command::Grade(a)) => grade::run(&cli.global, a),
+        Some(Command::Config) => config::run(&cli.global),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         Some(Command::Practice(p)) => practice::run(&cli.global, p),

@@ -7,6 +7,7 @@ use super::{EXIT_OK, Global, Outcome};
 use crate::bank::{Catalog, Filter, Question};
 use crate::error::Error;
 use crate::repl::{self, input};
+use crate::rubric::RubricSet;
 
 /// The question order for a practice run.
 pub fn order(catalog: &Catalog, a: &PracticeArgs) -> Result<Vec<String>, Error> {
@@ -37,6 +38,33 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
     let catalog = g.catalog()?;
     let rubrics = g.rubrics()?;
     let order = order(&catalog, &a)?;
+    let plan = Session {
+        order,
+        count: a.count,
+        timer: a.timer,
+        no_save: a.no_save,
+        drill: None,
+    };
+    session(g, &catalog, &rubrics, plan)?;
+    Ok(EXIT_OK)
+}
+
+/// What to practise and how.
+pub(super) struct Session {
+    pub order: Vec<String>,
+    pub count: Option<usize>,
+    pub timer: bool,
+    pub no_save: bool,
+    pub drill: Option<repl::DrillSettings>,
+}
+
+/// Runs a practice session (or a drill) on the terminal, or on piped stdin.
+pub(super) fn session(
+    g: &Global,
+    catalog: &Catalog,
+    rubrics: &RubricSet,
+    plan: Session,
+) -> Result<repl::Summary, Error> {
     let interactive = std::io::stdin().is_terminal();
     let data_dir = crate::session::data_dir(g.data_dir.as_deref());
     let width = if interactive {
@@ -48,25 +76,24 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
             .unwrap_or(80)
     };
     let opts = repl::Options {
-        order,
-        count: a.count,
-        timer: a.timer,
+        order: plan.order,
+        count: plan.count,
+        timer: plan.timer,
         name: g.name.clone(),
         color: interactive && g.color_stdout(),
         width,
-        data_dir: if a.no_save { None } else { data_dir.clone() },
-        drill: None,
+        data_dir: if plan.no_save { None } else { data_dir.clone() },
+        drill: plan.drill,
     };
     let stdout = std::io::stdout();
     if interactive {
         let history = data_dir.map(|d| d.join("line-history.txt"));
-        let mut term = input::Terminal::new(history, a.timer)
+        let mut term = input::Terminal::new(history, plan.timer)
             .map_err(|e| Error::Usage(format!("cannot start the terminal session: {e}")))?;
-        repl::run(&catalog, &rubrics, opts, &mut term, stdout.lock())?;
+        repl::run(catalog, rubrics, opts, &mut term, stdout.lock())
     } else {
         let stdin = std::io::stdin();
         let mut lines = input::Lines::new(stdin.lock());
-        repl::run(&catalog, &rubrics, opts, &mut lines, stdout.lock())?;
+        repl::run(catalog, rubrics, opts, &mut lines, stdout.lock())
     }
-    Ok(EXIT_OK)
 }

@@ -4,10 +4,11 @@
 //! then the few fixes that matter most (at most one per dimension, most severe and costly
 //! first), one next step, and the follow-up question an interviewer would ask about the part
 //! the first fix is about (or else the weakest part), taken from the question's own follow-ups
-//! when one probes that part. The renderers
-//! ([`text`], [`markdown`], [`json`]) only lay it out.
+//! when one probes that part. The renderers ([`text`], [`markdown`], [`json`], [`html`]) only
+//! lay it out.
 
 pub mod diff;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod markup;

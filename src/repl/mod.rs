@@ -205,10 +205,15 @@ impl<'a, W: Write> Practice<'a, W> {
                 .plain(" · interview practice for call-center and customer-service jobs")
                 .nl();
         }
+        let hints_off = self.opts.drill.as_ref().is_some_and(|d| !d.allow_hints);
         let lines = [
             "I'll ask a question. Type your answer (several lines are fine; pasting works) and send it with a blank line.",
             "You get feedback at once, then a follow-up question: answer it, :retry, or press Enter for the next question.",
-            ":hint shows what to cover, :star the STAR method, :help every command. Ctrl-D ends the session.",
+            if hints_off {
+                ":star shows the STAR method, :help every command. Ctrl-D ends the session."
+            } else {
+                ":hint shows what to cover, :star the STAR method, :help every command. Ctrl-D ends the session."
+            },
         ];
         for l in lines {
             for w in wrap(l, self.opts.width) {
