@@ -430,6 +430,32 @@ fn no_save_writes_nothing() {
     assert!(!run.data().join("attempts.jsonl").exists());
 }
 
+/// Regression: the note that answers are not saved came back at the next answer with an empty
+/// reason, "not being saved ()".
+#[test]
+fn unsaved_note_is_said_once_not_again_with_an_empty_reason() {
+    let home = tempfile::tempdir().unwrap();
+    let blocker = home.path().join("not-a-dir");
+    std::fs::write(&blocker, "a file where the data dir should be").unwrap();
+    let out = common::starcoach(home.path())
+        .args(["practice", "--question", ANGRY, "--question", ABOUT])
+        .arg("--data-dir")
+        .arg(blocker.join("data"))
+        .write_stdin(format!("{FIRST}\n\n\nI have five years in retail.\n\n"))
+        .output()
+        .unwrap();
+    let text = common::stdout(&out);
+    assert!(out.status.success());
+    assert_eq!(
+        text.matches("your answers are not being saved").count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("2 questions answered"), "{text}");
+    assert!(!text.contains("Saved to"), "{text}");
+    assert!(!text.contains("not being saved ()"), "{text}");
+}
+
 #[test]
 fn data_dir_flag_wins_over_the_environment() {
     let home = tempfile::tempdir().unwrap();

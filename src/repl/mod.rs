@@ -94,6 +94,7 @@ struct Practice<'a, W: Write> {
     attempts: Vec<Attempt>,
     example_index: usize,
     recorder: Option<Recorder>,
+    /// Why answers cannot be saved, until the candidate has been told (once).
     record_error: Option<String>,
     session_id: String,
     opts: Options,
@@ -485,7 +486,6 @@ impl<'a, W: Write> Practice<'a, W> {
                 Role::Warn,
                 &format!("Note: your answers are not being saved ({reason}). Practice goes on; copy anything you want to keep."),
             )?;
-            self.record_error = Some(String::new());
         }
         Ok(())
     }
