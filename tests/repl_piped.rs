@@ -294,7 +294,7 @@ fn star_explains_the_method_with_an_example() {
         .has("T Task: ")
         .has("A Action: ")
         .has("R Result: ")
-        .has("spend most of the time on the Action and the Result");
+        .has("Then close with what you learned.");
 }
 
 #[test]
@@ -521,4 +521,45 @@ fn invalid_utf8_on_stdin_does_not_end_the_session() {
     assert!(out.status.success());
     let text = common::stdout(&out);
     assert!(text.contains("Session summary"), "{text}");
+}
+
+/// Lines wider than `width` columns (characters, which is what these screens use).
+///
+/// The "What changed since your last attempt" block is left out: `feedback::diff::render` has
+/// no width to wrap to yet (outside this test's files; reported to the lead).
+fn too_wide(text: &str, width: usize) -> Vec<String> {
+    let mut in_diff = false;
+    text.lines()
+        .filter(|l| {
+            if l.starts_with("What changed since your last attempt") {
+                in_diff = true;
+            } else if l.is_empty() {
+                in_diff = false;
+            }
+            !in_diff
+        })
+        .filter(|l| l.chars().count() > width)
+        .map(|l| format!("{:>3}: {l}", l.chars().count()))
+        .collect()
+}
+
+/// Regression: several lines ignored the width (the question header with its tags, the STAR
+/// reminder in :hint, the :star closing line and part labels, the prompt after a follow-up
+/// answer), so a narrow terminal broke them mid-word.
+#[test]
+fn every_line_fits_a_narrow_terminal() {
+    for width in [60, 80] {
+        let home = tempfile::tempdir().unwrap();
+        let out = common::starcoach(home.path())
+            .env("COLUMNS", width.to_string())
+            .args(["practice", "--question", ANGRY, "--question", ABOUT])
+            .write_stdin(format!(
+                ":help\n:hint\n:star\n:questions\n{FIRST}\n\nI learned to listen first.\n\n:history\n:retry\n{RETRY}\n\n\n:example\n"
+            ))
+            .output()
+            .unwrap();
+        let text = common::stdout(&out);
+        let wide = too_wide(&text, width);
+        assert!(wide.is_empty(), "at {width} columns:\n{}", wide.join("\n"));
+    }
 }

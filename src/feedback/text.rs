@@ -63,8 +63,13 @@ fn wrapped(m: &mut Markup, first: &str, role: Role, text: &str, width: usize) {
     }
 }
 
-/// The header: overall score, band, episode, length.
+/// The header: overall score, band, episode, length (at the default width).
 pub fn header(a: &Analysis, rubric: &Rubric) -> Markup {
+    header_at(a, rubric, Layout::default().width)
+}
+
+/// The header, wrapped to `width` columns.
+pub fn header_at(a: &Analysis, rubric: &Rubric, width: usize) -> Markup {
     let mut m = Markup::new();
     m.push(Role::Heading, "Overall ")
         .push(score_role(a.overall), format!("{:.0}/100", a.overall))
@@ -72,16 +77,13 @@ pub fn header(a: &Analysis, rubric: &Rubric) -> Markup {
         .push(Role::Accent, a.band.clone())
         .nl();
     let target = format!("aim for {}", target_phrase(rubric.delivery.target_seconds));
-    m.push(
-        Role::Dim,
-        format!(
-            "{} words · about {} spoken ({target}) · {}",
-            a.words,
-            format_minutes(a.speaking_seconds),
-            episode_phrase(a.episode)
-        ),
-    )
-    .nl();
+    let line = format!(
+        "{} words · about {} spoken ({target}) · {}",
+        a.words,
+        format_minutes(a.speaking_seconds),
+        episode_phrase(a.episode)
+    );
+    wrapped(&mut m, "", Role::Dim, &line, width);
     m
 }
 
@@ -200,7 +202,7 @@ fn dim_phrase(d: Dimension) -> &'static str {
 /// The whole feedback screen.
 pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, layout: Layout) -> Markup {
     let width = layout.width.clamp(40, 120);
-    let mut m = header(a, rubric);
+    let mut m = header_at(a, rubric, width);
     let storied = matches!(
         a.kind,
         crate::bank::Kind::Behavioral | crate::bank::Kind::Situational

@@ -20,7 +20,7 @@ use crate::bank::{Catalog, Question};
 use crate::error::Error;
 use crate::feedback::diff;
 use crate::feedback::markup::{Markup, Role};
-use crate::feedback::text::{Layout, advice, header};
+use crate::feedback::text::{Layout, advice, header_at};
 use crate::feedback::{self, Feedback};
 use crate::prose::{format_minutes, wrap};
 use crate::rubric::RubricSet;
@@ -202,9 +202,14 @@ impl<'a, W: Write> Practice<'a, W> {
             }
             m.nl();
         } else {
-            m.push(Role::Heading, "starcoach")
-                .plain(" · interview practice for call-center and customer-service jobs")
-                .nl();
+            lead(
+                &mut m,
+                Role::Heading,
+                "starcoach",
+                Role::Plain,
+                " · interview practice for call-center and customer-service jobs",
+                self.opts.width,
+            );
         }
         let lines = [
             "I'll ask a question. Type your answer (several lines are fine; pasting works) and send it with a blank line.",
@@ -234,9 +239,14 @@ impl<'a, W: Write> Practice<'a, W> {
         } else {
             format!("Question {} of {}", self.asked + 1, total)
         };
-        m.push(Role::Accent, head)
-            .push(Role::Dim, format!(" · {} · {}", q.kind, q.tags.join(", ")))
-            .nl();
+        lead(
+            &mut m,
+            Role::Accent,
+            &head,
+            Role::Dim,
+            &format!(" · {} · {}", q.kind, q.tags.join(", ")),
+            self.opts.width,
+        );
         for line in wrap(&q.text, self.opts.width) {
             m.push(Role::Heading, line).nl();
         }
@@ -379,12 +389,14 @@ impl<'a, W: Write> Practice<'a, W> {
             }
             m.nl();
         }
-        m.nl()
-            .push(
-                Role::Dim,
-                "Answer the follow-up, :retry, or press Enter for the next question.",
-            )
-            .nl();
+        m.nl();
+        para(
+            &mut m,
+            Role::Dim,
+            "",
+            "Answer the follow-up, :retry, or press Enter for the next question.",
+            self.opts.width,
+        );
         self.print(&m)?;
         self.record(&analysis, &fb, retry, false)?;
         self.attempts.push(Attempt {
@@ -428,11 +440,18 @@ impl<'a, W: Write> Practice<'a, W> {
         m.nl()
             .push(Role::Heading, "Your answer with the follow-up")
             .nl();
-        m.append(header(&analysis, rubric)).nl();
+        m.append(header_at(&analysis, rubric, self.opts.width)).nl();
         let change = diff::compare(&prev.analysis, &analysis);
         m.append(diff::render(&change)).nl();
         m.append(advice(&fb, self.opts.width));
-        m.nl().push(Role::Dim, "Press Enter for the next question, or :retry to answer this one again from the start.").nl();
+        m.nl();
+        para(
+            &mut m,
+            Role::Dim,
+            "",
+            "Press Enter for the next question, or :retry to answer this one again from the start.",
+            self.opts.width,
+        );
         self.print(&m)?;
         self.record(&analysis, &fb, false, true)?;
         self.attempts.push(Attempt {
@@ -617,7 +636,13 @@ impl<'a, W: Write> Practice<'a, W> {
             }
         }
         if q.kind == crate::bank::Kind::Behavioral {
-            m.push(Role::Dim, "Tell one real time, with STAR: situation, task, action, result, and what you learned.").nl();
+            para(
+                &mut m,
+                Role::Dim,
+                "",
+                "Tell one real time, with STAR: situation, task, action, result, and what you learned.",
+                w,
+            );
         }
         m
     }
@@ -637,11 +662,21 @@ impl<'a, W: Write> Practice<'a, W> {
         let e = &q.examples[i];
         m.push(
             Role::Heading,
-            format!("Example answer {} of {}: {}", i + 1, q.examples.len(), e.title),
+            format!(
+                "Example answer {} of {}: {}",
+                i + 1,
+                q.examples.len(),
+                e.title
+            ),
         )
-        .nl()
-        .push(Role::Dim, "One way to answer from the source material, not the only right one; use it for shape, and tell your own story.")
         .nl();
+        para(
+            &mut m,
+            Role::Dim,
+            "",
+            "One way to answer from the source material, not the only right one; use it for shape, and tell your own story.",
+            self.opts.width,
+        );
         for para in e.text.split("\n\n") {
             for line in para.lines() {
                 for w in wrap(line, self.opts.width.saturating_sub(2)) {
@@ -675,25 +710,42 @@ impl<'a, W: Write> Practice<'a, W> {
                         crate::bank::Probe::Action => crate::analyze::Label::Action,
                         _ => crate::analyze::Label::Result,
                     };
-                    m.push(Role::Label(label), format!("{} ", label.letter()))
-                        .push(Role::Heading, capitalize(label.as_str()))
-                        .plain(": ");
-                    let mut first = true;
-                    for line in wrap(&p.meaning, w.saturating_sub(4)) {
-                        if !first {
-                            m.plain("  ");
+                    let name = capitalize(label.as_str());
+                    let text = format!("{name}: {}", p.meaning);
+                    for (i, line) in wrap(&text, w.saturating_sub(2)).into_iter().enumerate() {
+                        match line.strip_prefix(&name) {
+                            Some(after) if i == 0 => {
+                                m.push(Role::Label(label), format!("{} ", label.letter()))
+                                    .push(Role::Heading, name.clone())
+                                    .plain(after);
+                            }
+                            _ => {
+                                m.plain("  ").plain(line);
+                            }
                         }
-                        m.plain(line).nl();
-                        first = false;
+                        m.nl();
                     }
                     for line in wrap(&format!("“{}”", p.example), w.saturating_sub(4)) {
                         m.push(Role::Quote, format!("    {line}")).nl();
                     }
                 }
-                m.nl().push(Role::Dim, "Then close with what you learned. In your answer, spend most of the time on the Action and the Result.").nl();
+                m.nl();
+                para(
+                    &mut m,
+                    Role::Dim,
+                    "",
+                    "Then close with what you learned. In your answer, spend most of the time on the Action and the Result.",
+                    w,
+                );
             }
             None => {
-                m.plain("Situation: where and when. Task: what you needed to do. Action: what you did, step by step. Result: how it ended, with a number if you can.").nl();
+                para(
+                    &mut m,
+                    Role::Plain,
+                    "",
+                    "Situation: where and when. Task: what you needed to do. Action: what you did, step by step. Result: how it ended, with a number if you can.",
+                    w,
+                );
             }
         }
         m
@@ -707,25 +759,35 @@ impl<'a, W: Write> Practice<'a, W> {
             return m;
         }
         m.push(Role::Heading, "This session").nl();
-        for (i, a) in self.attempts.iter().enumerate() {
-            let tag = if a.follow_up_answer {
+        let tag = |a: &Attempt| {
+            if a.follow_up_answer {
                 " (with follow-up)"
             } else if a.retry {
                 " (retry)"
             } else {
                 ""
-            };
+            }
+        };
+        // Columns: "  NN. id score  band tag"; the id gives way on a narrow screen.
+        let rest = self
+            .attempts
+            .iter()
+            .map(|a| a.analysis.band.chars().count() + tag(a).len())
+            .max()
+            .unwrap_or(0);
+        let id_w = self.id_width(self.attempts.iter().map(|a| a.question.as_str()), 12 + rest);
+        for (i, a) in self.attempts.iter().enumerate() {
             m.plain(format!(
-                "  {:>2}. {:<42} ",
+                "  {:>2}. {:<id_w$} ",
                 i + 1,
-                crate::prose::shorten(&a.question, 42)
+                crate::prose::shorten(&a.question, id_w)
             ))
             .push(
                 score_role(a.analysis.overall),
                 format!("{:>3.0}", a.analysis.overall),
             )
             .plain(format!("  {}", a.analysis.band))
-            .push(Role::Dim, tag)
+            .push(Role::Dim, tag(a))
             .nl();
         }
         m
@@ -756,6 +818,13 @@ impl<'a, W: Write> Practice<'a, W> {
         m
     }
 
+    /// The width of an id column: the longest of `ids`, narrowed so that `others` columns of
+    /// other text still fit the screen (an id is cut with an ellipsis only when they would not).
+    fn id_width<'i>(&self, ids: impl Iterator<Item = &'i str>, others: usize) -> usize {
+        let longest = ids.map(|id| id.chars().count()).max().unwrap_or(0);
+        longest.min(self.opts.width.saturating_sub(others)).max(16)
+    }
+
     fn summary(&mut self) -> Result<(), Error> {
         let mut m = Markup::new();
         m.nl().push(Role::Heading, "Session summary").nl();
@@ -776,20 +845,22 @@ impl<'a, W: Write> Practice<'a, W> {
                     questions.push(&a.question);
                 }
             }
-            m.plain(format!(
-                "  {} question{} answered, {} answer{} in all (retries and follow-ups included).",
+            let counts = format!(
+                "{} question{} answered, {} answer{} in all (retries and follow-ups included).",
                 questions.len(),
                 if questions.len() == 1 { "" } else { "s" },
                 self.attempts.len(),
                 if self.attempts.len() == 1 { "" } else { "s" },
-            ))
-            .nl();
+            );
+            para(&mut m, Role::Plain, "  ", &counts, self.opts.width);
+            // Columns: "  id score  (first NN)".
+            let id_w = self.id_width(questions.iter().copied(), 18);
             for id in &questions {
                 let tries: Vec<&Attempt> =
                     self.attempts.iter().filter(|a| &a.question == id).collect();
                 let first = tries.first().map_or(0.0, |a| a.analysis.overall);
                 let last = tries.last().map_or(0.0, |a| a.analysis.overall);
-                m.plain(format!("  {:<44} ", crate::prose::shorten(id, 44)))
+                m.plain(format!("  {:<id_w$} ", crate::prose::shorten(id, id_w)))
                     .push(score_role(last), format!("{last:>3.0}"));
                 if tries.len() > 1 {
                     m.push(Role::Dim, format!("  (first {first:.0})"));
@@ -832,6 +903,32 @@ fn score_role(score: f64) -> Role {
         Role::Warn
     } else {
         Role::Bad
+    }
+}
+
+/// Pushes `text` wrapped to `width`, each line after `indent`, in `role`.
+fn para(m: &mut Markup, role: Role, indent: &str, text: &str, width: usize) {
+    for line in wrap(text, width.saturating_sub(indent.chars().count())) {
+        m.plain(indent).push(role, line).nl();
+    }
+}
+
+/// Pushes `head` followed by `rest`, wrapped to `width` as one line of text: `head` keeps
+/// `head_role` and everything after it `rest_role`.
+fn lead(m: &mut Markup, head_role: Role, head: &str, rest_role: Role, rest: &str, width: usize) {
+    for (i, line) in wrap(&format!("{head}{rest}"), width)
+        .into_iter()
+        .enumerate()
+    {
+        match line.strip_prefix(head.trim_end()) {
+            Some(after) if i == 0 => {
+                m.push(head_role, head.trim_end()).push(rest_role, after);
+            }
+            _ => {
+                m.push(rest_role, line);
+            }
+        }
+        m.nl();
     }
 }
 
