@@ -260,6 +260,16 @@ fn help_lists_every_command() {
     run.has("Ctrl-C throws away the answer you are typing");
 }
 
+/// Regression: `:help` went through the paragraph wrapper, which folds runs of spaces, so the
+/// command column collapsed into ":help show this list".
+#[test]
+fn help_keeps_the_commands_in_a_column() {
+    let run = angry(":help\n");
+    run.has("\n  :help        show this list (or :h, :?)\n")
+        .has("\n  :question ID jump to a question by id (Tab completes ids) (or :q, :goto)\n")
+        .has("\n  :example     a sample answer (one way to answer, not the only right one) (or\n               :ex)\n");
+}
+
 #[test]
 fn hint_shows_what_to_cover_and_tips() {
     let run = angry(":hint\n");

@@ -528,7 +528,10 @@ impl<'a, W: Write> Practice<'a, W> {
     fn command(&mut self, cmd: Command, input: &mut dyn Input) -> Result<bool, Error> {
         let drill = self.opts.drill.clone();
         match cmd {
-            Command::Help => self.say(Role::Plain, &commands::help())?,
+            Command::Help => {
+                let m = self.help();
+                self.print(&m)?;
+            }
             Command::Hint => {
                 if drill.as_ref().is_some_and(|d| !d.allow_hints) {
                     self.say(Role::Dim, "Hints are off in this drill.")?;
@@ -602,6 +605,35 @@ impl<'a, W: Write> Practice<'a, W> {
             Command::Quit => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// The command table in two columns; descriptions wrap under their own column.
+    fn help(&self) -> Markup {
+        let mut m = Markup::new();
+        m.push(Role::Heading, commands::HELP_TITLE).nl();
+        let head_w = commands::help_rows()
+            .map(|(h, _)| h.chars().count())
+            .max()
+            .unwrap_or(0);
+        let indent = " ".repeat(head_w + 3);
+        for (head, text) in commands::help_rows() {
+            let lines = wrap(&text, self.opts.width.saturating_sub(indent.len()));
+            for (i, line) in lines.into_iter().enumerate() {
+                if i == 0 {
+                    m.plain("  ")
+                        .push(Role::Accent, format!("{head:<head_w$}"))
+                        .plain(" ");
+                } else {
+                    m.plain(indent.as_str());
+                }
+                m.plain(line).nl();
+            }
+        }
+        m.nl();
+        for note in commands::HELP_NOTES {
+            para(&mut m, Role::Dim, "", note, self.opts.width);
+        }
+        m
     }
 
     fn hint(&self) -> Markup {
