@@ -573,3 +573,37 @@ fn every_line_fits_a_narrow_terminal() {
         assert!(wide.is_empty(), "at {width} columns:\n{}", wide.join("\n"));
     }
 }
+
+/// The lines of the first `:questions` list in `text`.
+fn listed(text: &str) -> Vec<&str> {
+    let at = text
+        .find("Questions in this session")
+        .expect("a :questions list");
+    text[at..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect()
+}
+
+/// Regression: `:questions` listed the whole shuffled catalog (92 questions) in a
+/// `--count 3` session.
+#[test]
+fn questions_lists_only_what_this_session_asks() {
+    let run = practice(&["--seed", "7", "--count", "3"], ":questions\n");
+    assert_eq!(listed(&run.out).len(), 3, "{}", run.out);
+}
+
+/// Regression: an id longer than the fixed 40-column id field pushed its text out of line.
+#[test]
+fn questions_keeps_the_text_in_one_column_whatever_the_ids() {
+    let long = "customer-feedback-change-customer-centric";
+    assert!(long.len() > 40);
+    let run = practice(&["--question", long, "--question", ABOUT], ":questions\n");
+    let lines = listed(&run.out);
+    assert_eq!(lines.len(), 2, "{}", run.out);
+    // Both questions start "Tell me about"; the text starts at the same column on each line.
+    let column = |l: &str| l.find("Tell me about").map(|b| l[..b].chars().count());
+    assert_eq!(column(lines[0]), column(lines[1]), "{}", run.out);
+    assert!(column(lines[0]).is_some(), "{}", run.out);
+}

@@ -825,12 +825,28 @@ impl<'a, W: Write> Practice<'a, W> {
         m
     }
 
+    /// The questions this session asks (with `--count`, only as many as are left to ask), the
+    /// current one marked; the text gets its own line when the ids leave it too little room.
     fn questions(&self) -> Markup {
         let mut m = Markup::new();
         m.push(Role::Heading, "Questions in this session")
             .push(Role::Dim, "  (:question ID to jump)")
             .nl();
-        for (i, q) in self.queue.iter().enumerate() {
+        let end = match self.opts.count {
+            Some(c) => {
+                (self.pos + c.saturating_sub(self.asked)).clamp(self.pos + 1, self.queue.len())
+            }
+            None => self.queue.len(),
+        };
+        let shown = &self.queue[..end];
+        let id_w = shown
+            .iter()
+            .map(|q| q.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        let text_w = self.opts.width.saturating_sub(4 + id_w + 1);
+        let stacked = text_w < 30;
+        for (i, q) in shown.iter().enumerate() {
             let mark = if i == self.pos {
                 "▶"
             } else if self.attempts.iter().any(|a| a.question == q.id) {
@@ -838,14 +854,21 @@ impl<'a, W: Write> Practice<'a, W> {
             } else {
                 " "
             };
-            m.plain(format!("  {mark} "))
-                .push(Role::Accent, format!("{:<40}", q.id))
-                .plain(" ")
-                .plain(crate::prose::shorten(
-                    &q.text,
-                    self.opts.width.saturating_sub(46).max(20),
-                ))
-                .nl();
+            m.plain(format!("  {mark} "));
+            if stacked {
+                m.push(Role::Accent, q.id.clone())
+                    .nl()
+                    .plain("      ")
+                    .plain(crate::prose::shorten(
+                        &q.text,
+                        self.opts.width.saturating_sub(6),
+                    ));
+            } else {
+                m.push(Role::Accent, format!("{:<id_w$}", q.id))
+                    .plain(" ")
+                    .plain(crate::prose::shorten(&q.text, text_w));
+            }
+            m.nl();
         }
         m
     }
