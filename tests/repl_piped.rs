@@ -607,3 +607,20 @@ fn questions_keeps_the_text_in_one_column_whatever_the_ids() {
     assert_eq!(column(lines[0]), column(lines[1]), "{}", run.out);
     assert!(column(lines[0]).is_some(), "{}", run.out);
 }
+
+/// Regression: the summary of a session with no answers was one 80-column line, wrapped by
+/// nobody.
+#[test]
+fn an_empty_summary_fits_a_narrow_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::starcoach(home.path())
+        .env("COLUMNS", "60")
+        .args(["practice", "--question", ANGRY])
+        .write_stdin(":quit\n")
+        .output()
+        .unwrap();
+    let text = common::stdout(&out);
+    assert!(text.contains("No answers this time."), "{text}");
+    let wide = too_wide(&text, 60);
+    assert!(wide.is_empty(), "{}", wide.join("\n"));
+}

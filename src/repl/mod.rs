@@ -889,10 +889,13 @@ impl<'a, W: Write> Practice<'a, W> {
             .filter(|a| !a.follow_up_answer)
             .collect();
         if firsts.is_empty() {
-            m.plain(
-                "  No answers this time. Come back any time: `starcoach` picks up where you like.",
-            )
-            .nl();
+            para(
+                &mut m,
+                Role::Plain,
+                "  ",
+                "No answers this time. Come back any time: `starcoach` picks up where you like.",
+                self.opts.width,
+            );
         } else {
             let mut questions: Vec<&str> = Vec::new();
             for a in &self.attempts {
