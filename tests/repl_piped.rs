@@ -624,3 +624,22 @@ fn an_empty_summary_fits_a_narrow_terminal() {
     let wide = too_wide(&text, 60);
     assert!(wide.is_empty(), "{}", wide.join("\n"));
 }
+
+/// Regression: piped sessions took `COLUMNS` as it was, so `COLUMNS=10` wrapped prose a word a
+/// line and `COLUMNS=300` never wrapped it; a terminal's width was already kept to 40-100.
+#[test]
+fn a_piped_session_keeps_the_width_between_40_and_100() {
+    let at = |columns: &str| {
+        let home = tempfile::tempdir().unwrap();
+        let out = common::starcoach(home.path())
+            .env("COLUMNS", columns)
+            .args(["practice", "--question", ANGRY])
+            .write_stdin(":star\n")
+            .output()
+            .unwrap();
+        common::stdout(&out)
+    };
+    assert_eq!(at("10"), at("40"));
+    assert_eq!(at("300"), at("100"));
+    assert_ne!(at("40"), at("100"));
+}
