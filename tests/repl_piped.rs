@@ -643,3 +643,48 @@ fn a_piped_session_keeps_the_width_between_40_and_100() {
     assert_eq!(at("300"), at("100"));
     assert_ne!(at("40"), at("100"));
 }
+
+/// Regression: the screen after a follow-up answer asks a new follow-up, but an answer typed to
+/// it was dropped ("Type :retry to answer this question again...").
+#[test]
+fn the_follow_up_shown_after_a_follow_up_answer_can_be_answered() {
+    let run = angry(&format!(
+        "{FIRST}\n\nI learned to listen first.\n\nRepeat calls about billing fell by 30% that month.\n\n"
+    ));
+    let after = run.after("Your answer with the follow-up");
+    assert!(
+        after.contains("Follow-up (about "),
+        "fixture: the follow-up answer should leave a gap worth a new follow-up:\n{after}"
+    );
+    assert_eq!(
+        run.out.matches("Your answer with the follow-up").count(),
+        2,
+        "{}",
+        run.out
+    );
+    let recs = run.records();
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[2]["follow_up_answer"], true);
+    assert!(
+        recs[2]["answer"]
+            .as_str()
+            .unwrap()
+            .ends_with("fell by 30% that month.")
+    );
+}
+
+/// Regression: feedback with no follow-up still said "Answer the follow-up", and `:followup`
+/// then said to answer the question first.
+#[test]
+fn without_a_follow_up_the_session_does_not_ask_for_one() {
+    let run = angry(&format!("{RETRY}\n\n:followup\n"));
+    assert!(
+        !run.out.contains("Follow-up (about "),
+        "fixture: this answer should leave no gap for a follow-up:\n{}",
+        run.out
+    );
+    run.lacks("Answer the follow-up")
+        .lacks("Answer the question first")
+        .has("Press Enter for the next question, or :retry")
+        .has("No follow-up for this answer.");
+}

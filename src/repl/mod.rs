@@ -77,9 +77,9 @@ pub struct Summary {
 enum Stage {
     /// Waiting for an answer to the current question.
     Asking { retry: bool },
-    /// Feedback given; an answer now is the answer to the follow-up.
+    /// Feedback with a follow-up given; an answer now is the answer to the follow-up.
     Answered,
-    /// The follow-up was answered; Enter moves on, `:retry` answers again.
+    /// Feedback with no follow-up on the screen; Enter moves on, `:retry` answers again.
     FollowedUp,
 }
 
@@ -334,7 +334,7 @@ impl<'a, W: Write> Practice<'a, W> {
                         }
                         Stage::Answered => self.follow_up_answer(&text)?,
                         Stage::FollowedUp => {
-                            self.say(Role::Dim, "Type :retry to answer this question again, or press Enter for the next one.")?;
+                            self.say(Role::Dim, "There is no follow-up to answer now: type :retry to answer this question again, or press Enter for the next one.")?;
                         }
                     }
                 }
@@ -390,13 +390,7 @@ impl<'a, W: Write> Practice<'a, W> {
             m.nl();
         }
         m.nl();
-        para(
-            &mut m,
-            Role::Dim,
-            "",
-            "Answer the follow-up, :retry, or press Enter for the next question.",
-            self.opts.width,
-        );
+        let stage = self.what_next(&mut m, &fb);
         self.print(&m)?;
         self.record(&analysis, &fb, retry, false)?;
         self.attempts.push(Attempt {
@@ -406,7 +400,7 @@ impl<'a, W: Write> Practice<'a, W> {
             retry,
             follow_up_answer: false,
         });
-        self.stage = Stage::Answered;
+        self.stage = stage;
         Ok(())
     }
 
@@ -445,13 +439,7 @@ impl<'a, W: Write> Practice<'a, W> {
         m.append(diff::render(&change)).nl();
         m.append(advice(&fb, self.opts.width));
         m.nl();
-        para(
-            &mut m,
-            Role::Dim,
-            "",
-            "Press Enter for the next question, or :retry to answer this one again from the start.",
-            self.opts.width,
-        );
+        let stage = self.what_next(&mut m, &fb);
         self.print(&m)?;
         self.record(&analysis, &fb, false, true)?;
         self.attempts.push(Attempt {
@@ -461,8 +449,26 @@ impl<'a, W: Write> Practice<'a, W> {
             retry: false,
             follow_up_answer: true,
         });
-        self.stage = Stage::FollowedUp;
+        self.stage = stage;
         Ok(())
+    }
+
+    /// Says what the candidate can do after feedback, and returns the stage that allows it: a
+    /// follow-up on the screen can be answered; without one, Enter moves on.
+    fn what_next(&self, m: &mut Markup, fb: &Feedback) -> Stage {
+        let (stage, line) = if fb.follow_up.is_some() {
+            (
+                Stage::Answered,
+                "Answer the follow-up, :retry, or press Enter for the next question.",
+            )
+        } else {
+            (
+                Stage::FollowedUp,
+                "Press Enter for the next question, or :retry to answer this one again from the start.",
+            )
+        };
+        para(m, Role::Dim, "", line, self.opts.width);
+        stage
     }
 
     fn record(
@@ -559,6 +565,10 @@ impl<'a, W: Write> Practice<'a, W> {
                     }
                     self.say(Role::Accent, &format!("Follow-up: {}", f.text))?;
                 }
+                None if self.latest().is_some() => self.say(
+                    Role::Dim,
+                    "No follow-up for this answer. Press Enter for the next question, or :retry.",
+                )?,
                 None => self.say(Role::Dim, "Answer the question first: the follow-up depends on what your answer leaves out.")?,
             },
             Command::Retry => {
