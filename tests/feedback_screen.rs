@@ -36,6 +36,20 @@ fn the_feedback_screen_at_80_columns() {
     insta::assert_snapshot!(common::stdout(&out));
 }
 
+/// Also the regression test for `analyze` printing the question (`Q: ...`) as one line however
+/// narrow the terminal.
+#[test]
+fn the_feedback_screen_at_60_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let out = analyze(home.path(), "60", &["--color", "never"]);
+    assert!(out.status.success());
+    let text = common::stdout(&out);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 60, "{line:?} is wider than 60");
+    }
+    insta::assert_snapshot!(text);
+}
+
 #[test]
 fn the_analysis_as_json() {
     let home = tempfile::tempdir().unwrap();
