@@ -803,13 +803,17 @@ fn version_prints_the_crate_version() {
 }
 
 /// Every command's `--help` ends with something to copy.
+///
+/// Regression: `starcoach --help` and `starcoach questions tags --help` had none.
 #[test]
 fn every_help_has_an_example() {
     for args in [
-        &["practice"][..],
+        &[][..],
+        &["practice"],
         &["analyze"],
         &["questions"],
         &["questions", "show"],
+        &["questions", "tags"],
         &["bank"],
         &["bank", "check"],
         &["rubric"],

@@ -18,6 +18,8 @@ Exit codes:
 ///
 /// Run it without arguments to start a practice session: starcoach asks a question, you type
 /// your answer, and it gives STAR feedback at once. Everything runs offline.
+///
+/// Example: starcoach practice --question angry-customer-call-center
 #[derive(Debug, Parser)]
 #[command(name = "starcoach", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -185,6 +187,8 @@ pub enum QuestionsAction {
         examples: bool,
     },
     /// The tags in use and how many questions carry each.
+    ///
+    /// Example: starcoach questions tags
     Tags,
 }
 
