@@ -381,6 +381,7 @@ text = "What did you say first?"
 probes = "action"
 "#;
 
+/// Also the regression test for "1 questions".
 #[test]
 fn bank_check_accepts_a_good_file_and_the_shipped_banks() {
     let home = Home::new();
@@ -388,7 +389,7 @@ fn bank_check_accepts_a_good_file_and_the_shipped_banks() {
     home.run(&["bank", "check", "good.toml"])
         .code(0)
         .quiet()
-        .out_has("ok  good.toml  bank `my-questions`: 1 question");
+        .out_has("ok  good.toml  bank `my-questions`: 1 question\n");
     let prompts = concat!(env!("CARGO_MANIFEST_DIR"), "/prompts");
     let r = home.run(&["bank", "check", prompts]);
     r.code(0).quiet();
