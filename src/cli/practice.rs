@@ -39,16 +39,14 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
     let order = order(&catalog, &a)?;
     let interactive = std::io::stdin().is_terminal();
     let data_dir = crate::session::data_dir(g.data_dir.as_deref());
-    // A pipe has no width of its own: COLUMNS, or 80. Either way prose stays readable.
     let width = if interactive {
-        crate::prose::terminal_width()
+        crate::prose::terminal_width().clamp(40, 100)
     } else {
         std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
             .unwrap_or(80)
-    }
-    .clamp(40, 100);
+    };
     let opts = repl::Options {
         order,
         count: a.count,

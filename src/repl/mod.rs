@@ -36,6 +36,7 @@ pub struct Options {
     pub timer: bool,
     pub name: Option<String>,
     pub color: bool,
+    /// Columns to wrap to (kept to 40-100).
     pub width: usize,
     /// Where to record attempts (no recording when `None`).
     pub data_dir: Option<PathBuf>,
@@ -106,10 +107,12 @@ struct Practice<'a, W: Write> {
 pub fn run<W: Write>(
     catalog: &Catalog,
     rubrics: &RubricSet,
-    opts: Options,
+    mut opts: Options,
     input: &mut dyn Input,
     out: W,
 ) -> Result<Summary, Error> {
+    // Prose stays readable whatever width the caller got (a pipe's COLUMNS can be anything).
+    opts.width = opts.width.clamp(40, 100);
     let queue: Vec<&Question> = opts.order.iter().filter_map(|id| catalog.get(id)).collect();
     if queue.is_empty() {
         return Err(Error::Usage(
