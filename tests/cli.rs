@@ -299,6 +299,15 @@ fn questions_search_needs_every_word() {
     assert_eq!(quoted, qs);
 }
 
+/// Regression: the text list exited 2 (a usage error) where the JSON list exited 1.
+#[test]
+fn questions_that_match_nothing_exit_1_in_text_too() {
+    let r = run(&["questions", "--search", "zzzz"]);
+    r.code(1).err_has("no questions match these filters");
+    assert_eq!(r.out, "");
+    assert!(!r.err.starts_with("error:"), "{}", r.err);
+}
+
 #[test]
 fn questions_that_match_nothing_exit_1_in_json() {
     let r = run(&["questions", "--search", "zzzz", "--format", "json"]);

@@ -3,7 +3,6 @@
 use super::args::{ListFormat, QuestionsAction, QuestionsArgs};
 use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out};
 use crate::bank::{Catalog, Filter, Question};
-use crate::error::Error;
 use crate::feedback::markup::{Markup, Role};
 use crate::prose::{shorten, terminal_width, wrap};
 
@@ -51,9 +50,9 @@ fn list(g: &Global, catalog: &Catalog, q: &QuestionsArgs) -> Outcome {
         });
     }
     if found.is_empty() {
-        return Err(Error::Usage(
-            "no questions match these filters (see `starcoach questions tags` for the tags)".into(),
-        ));
+        // Like grep: finding nothing is an answer (exit 1), as with --format json.
+        eprintln!("no questions match these filters (see `starcoach questions tags` for the tags)");
+        return Ok(EXIT_ATTENTION);
     }
     out(&table(&found, terminal_width()).render(g.color_stdout()))?;
     Ok(EXIT_OK)
