@@ -368,6 +368,88 @@ fn questions_tags_counts_each_tag() {
     assert_eq!(n, tagged.as_array().unwrap().len());
 }
 
+/// `starcoach ARGS` at `columns` columns.
+fn at_width(columns: usize, args: &[&str]) -> Run {
+    let home = Home::new();
+    let mut cmd = common::starcoach(home.path());
+    let out = cmd
+        .env("COLUMNS", columns.to_string())
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        out: String::from_utf8_lossy(&out.stdout).into_owned(),
+        err: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+#[track_caller]
+fn fits(text: &str, columns: usize) {
+    let wide: Vec<&str> = text
+        .lines()
+        .filter(|l| l.chars().count() > columns)
+        .collect();
+    assert!(
+        wide.is_empty(),
+        "wider than {columns}:\n{}",
+        wide.join("\n")
+    );
+}
+
+/// Regression: at 80 columns the list cut every question to about 26 characters ("Tell me
+/// about a time…"), and at 60 to a few words.
+#[test]
+fn questions_list_shows_whole_questions_on_a_narrow_terminal() {
+    for columns in [60, 80] {
+        let r = at_width(columns, &["questions"]);
+        r.code(0);
+        fits(&r.out, columns);
+        let flat = r.out.split_whitespace().collect::<Vec<_>>().join(" ");
+        for q in all_questions() {
+            let text = q["text"]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                flat.contains(&text),
+                "at {columns}: {text:?} is not shown whole"
+            );
+        }
+    }
+}
+
+#[test]
+fn questions_list_is_one_line_a_question_on_a_wide_terminal() {
+    let r = at_width(170, &["questions"]);
+    r.code(0);
+    fits(&r.out, 170);
+    assert_eq!(r.out.lines().count(), all_questions().len());
+    // With room to spare, the tags are shown too.
+    let angry = r
+        .out
+        .lines()
+        .find(|l| l.starts_with("angry-customer-call-center "))
+        .unwrap();
+    assert!(angry.contains("de-escalation"), "{angry}");
+}
+
+/// Regression: `questions show` printed the id line and each area's keywords whole, past the
+/// edge of an 80-column terminal.
+#[test]
+fn questions_show_fits_a_narrow_terminal() {
+    for columns in [60, 80] {
+        let r = at_width(
+            columns,
+            &["questions", "show", "tell-me-about-yourself", "--examples"],
+        );
+        r.code(0).out_has("words that show it:");
+        fits(&r.out, columns);
+    }
+}
+
 // --- bank check -----------------------------------------------------------------------------
 
 const GOOD_BANK: &str = r#"[bank]
