@@ -688,3 +688,34 @@ fn without_a_follow_up_the_session_does_not_ask_for_one() {
         .has("Press Enter for the next question, or :retry")
         .has("No follow-up for this answer.");
 }
+
+/// Whitespace runs as single spaces, to compare wrapped text.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Regression: "Practise next" counted the fixes of every answer, so after a retry fixed the
+/// number in the result the summary still said to practise quantifying the outcome.
+#[test]
+fn practise_next_comes_from_the_latest_answer_not_what_a_retry_fixed() {
+    let run = angry(&format!("{FIRST}\n\n:retry\n{RETRY}\n\n"));
+    let first_fix = |screen: &str| {
+        let fixes = &screen[screen.find("Fix first").expect("a Fix first block")..];
+        let arrow = fixes.find("→ ").unwrap() + "→ ".len();
+        let end = fixes[arrow..]
+            .find("\n  2. ")
+            .or(fixes[arrow..].find("\n\n"))
+            .unwrap();
+        flat(&fixes[arrow..arrow + end])
+    };
+    let retry_screen = run.after("Again · behavioral");
+    let fixed = first_fix(run.after("Fix first"));
+    let still = first_fix(retry_screen);
+    assert_ne!(
+        fixed, still,
+        "fixture: the retry should fix what the first answer got wrong first"
+    );
+    let next = flat(run.after("Practise next"));
+    assert!(next.contains(&still), "{next}");
+    assert!(!next.contains(&fixed), "{next}");
+}

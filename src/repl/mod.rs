@@ -938,9 +938,13 @@ impl<'a, W: Write> Practice<'a, W> {
                 }
                 m.nl();
             }
-            // The fix that came up most often.
+            // The fix that comes up most often in the latest answer to each question (what a
+            // retry or follow-up already fixed is not worth practising next).
             let mut counts: Vec<(String, usize)> = Vec::new();
-            for a in &self.attempts {
+            let latest = questions
+                .iter()
+                .filter_map(|id| self.attempts.iter().rev().find(|a| &a.question == id));
+            for a in latest {
                 if let Some(f) = a.feedback.fixes.first() {
                     match counts.iter_mut().find(|(m, _)| *m == f.suggestion) {
                         Some((_, n)) => *n += 1,
