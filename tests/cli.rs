@@ -794,6 +794,29 @@ fn analyze_text_markdown_and_json_outputs() {
     assert_eq!(json.json()["schema_version"], 1);
 }
 
+/// Regression: a penalty rule that took nothing showed as "points -0".
+#[test]
+fn analyze_explain_shows_every_rule_without_negative_zero() {
+    let r = Home::new().run_in(
+        &[
+            "analyze",
+            "--question",
+            "angry-customer-call-center",
+            "--explain",
+        ],
+        Some(ANSWER),
+    );
+    r.code(0)
+        .out_has("How the scores were reached")
+        .out_has("situation.present")
+        .out_has("delivery.filler");
+    assert!(
+        !r.out.contains("-0\n") && !r.out.contains("-0/"),
+        "{}",
+        r.out
+    );
+}
+
 #[test]
 fn analyze_fail_under_exits_1_below_the_score() {
     let home = Home::new();

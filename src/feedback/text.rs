@@ -227,10 +227,12 @@ pub fn explain(a: &Analysis) -> Markup {
             .push(Role::Dim, format!("  (weight {})", d.weight))
             .nl();
         for c in &d.contributions {
+            // A penalty of nothing is 0, not "-0".
+            let points = c.points + 0.0;
             let pts = if c.possible > 0.0 {
-                format!("{:.0}/{:.0}", c.points, c.possible)
+                format!("{points:.0}/{:.0}", c.possible)
             } else {
-                format!("{:.0}", c.points)
+                format!("{points:.0}")
             };
             m.push(
                 Role::Dim,
