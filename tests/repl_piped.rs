@@ -719,3 +719,12 @@ fn practise_next_comes_from_the_latest_answer_not_what_a_retry_fixed() {
     assert!(next.contains(&still), "{next}");
     assert!(!next.contains(&fixed), "{next}");
 }
+
+/// Regression: `--count 0` started a session headed "Question 1 of 0".
+#[test]
+fn count_zero_is_a_usage_error() {
+    let run = practice(&["--count", "0"], "");
+    assert_eq!(run.code, 2, "{}", run.out);
+    assert!(run.err.contains("--count"), "{}", run.err);
+    assert!(run.out.is_empty(), "{}", run.out);
+}
