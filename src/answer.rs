@@ -14,7 +14,7 @@ pub const MIN_WORDS: usize = 3;
 pub fn check(answer: &str) -> Result<&str, Error> {
     if answer.trim().is_empty() {
         return Err(Error::Usage(
-            "nothing to analyze: the answer is empty (type or paste your answer, then end it with a blank line)".into(),
+            "nothing to analyze: the answer is empty".into(),
         ));
     }
     Ok(answer)

@@ -212,8 +212,23 @@ pub fn explain_toml_message(message: &str) -> (String, Option<String>) {
         Some(format!("add `{field} = ...` to this table"))
     } else if message.contains("duplicate key") {
         Some("each key may appear once per table; remove or rename the second one".to_string())
+    } else if let Some(rest) = message_for_help
+        .strip_prefix("invalid type: ")
+        .or_else(|| message_for_help.strip_prefix("invalid value: "))
+    {
+        let expected = rest.split_once(", expected ").map(|(_, e)| e);
+        Some(match expected {
+            Some("a sequence") => "use a list in square brackets, e.g. [\"one\", \"two\"]".into(),
+            Some("a string") => "put the text in double quotes".into(),
+            Some(e) => format!("use {e} here"),
+            None => "check the type of this value".into(),
+        })
     } else {
-        None
+        // Anything else is a syntax error; the caret may be just past the real mistake.
+        Some(
+            "this is not valid TOML: check the quotes, brackets and `key = value` on this line and the one before"
+                .to_string(),
+        )
     };
     (message, help)
 }
@@ -227,7 +242,12 @@ pub fn from_toml_error(file: &str, source: &str, err: &toml::de::Error) -> Diagn
     };
     d.help = help;
     // A quote inside a single-quoted (literal) string ends it early: the classic regex mistake.
-    if d.help.is_none()
+    // (Say so rather than the general syntax help.)
+    let general = d
+        .help
+        .as_deref()
+        .is_none_or(|h| h.starts_with("this is not valid TOML"));
+    if general
         && d.snippet
             .as_ref()
             .is_some_and(|s| s.text.contains("= '") && s.text.matches('\'').count() > 2)
@@ -261,6 +281,20 @@ mod tests {
         let (line, col, snip) = locate(src, 1..99);
         assert_eq!((line, col), (1, 1));
         assert_eq!(snip.text, "é = 1");
+    }
+
+    #[test]
+    fn syntax_and_type_errors_get_a_help_line() {
+        let (_, h) = explain_toml_message("invalid basic string, expected `\"`");
+        assert_eq!(
+            h.unwrap(),
+            "this is not valid TOML: check the quotes, brackets and `key = value` on this line and the one before"
+        );
+        let (_, h) = explain_toml_message("invalid type: string \"empathy\", expected a sequence");
+        assert_eq!(
+            h.unwrap(),
+            "use a list in square brackets, e.g. [\"one\", \"two\"]"
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub fn shorten(s: &str, max: usize) -> String {
 
 /// "1 minute 40 seconds" style, rounded to 10 seconds.
 pub fn format_minutes(seconds: f64) -> String {
+    if seconds < 10.0 {
+        return "a few seconds".to_string();
+    }
     let s = ((seconds / 10.0).round() * 10.0) as i64;
     match (s / 60, s % 60) {
         (0, sec) => format!("{sec} seconds"),
@@ -92,6 +95,7 @@ mod tests {
 
     #[test]
     fn speaks_minutes() {
+        assert_eq!(format_minutes(4.0), "a few seconds");
         assert_eq!(format_minutes(38.0), "40 seconds");
         assert_eq!(format_minutes(95.0), "1 minute 40 seconds");
         assert_eq!(format_minutes(120.0), "2 minutes");

@@ -151,7 +151,17 @@ fn evaluate(
             let has = |si: usize| f.labels[si] == *label || f.also[si].contains(label);
             // Sentences that show the part by their own words come first (quotes use them).
             let mut order: Vec<usize> = (0..n).filter(|&si| has(si)).collect();
-            order.sort_by_key(|&si| !(f.backed[si] || f.also[si].contains(label)));
+            // Best first: the part is the sentence's own label and its words show it; then a
+            // second part its words show; then sentences that only inherit the label.
+            order.sort_by_key(|&si| {
+                if f.labels[si] == *label && f.backed[si] {
+                    0
+                } else if f.also[si].contains(label) {
+                    1
+                } else {
+                    2
+                }
+            });
             let hits: Vec<Range<usize>> = order
                 .iter()
                 .map(|&si| doc.sentences[si].span.clone())

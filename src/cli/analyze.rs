@@ -157,12 +157,15 @@ pub fn run(g: &Global, a: AnalyzeArgs) -> Outcome {
             title.as_deref().unwrap_or("Your answer"),
         ),
         OutputFormat::Text => {
-            let width = crate::prose::terminal_width();
+            let width = crate::prose::terminal_width().clamp(40, 120);
             let mut m = crate::feedback::markup::Markup::new();
             if let Some(t) = &title {
-                m.push(crate::feedback::markup::Role::Heading, format!("Q: {t}"))
-                    .nl()
-                    .nl();
+                for (i, line) in crate::prose::wrap(t, width - 3).into_iter().enumerate() {
+                    m.plain(if i == 0 { "Q: " } else { "   " })
+                        .push(crate::feedback::markup::Role::Heading, line)
+                        .nl();
+                }
+                m.nl();
             }
             m.append(feedback::text::render(
                 &analysis,

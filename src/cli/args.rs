@@ -19,6 +19,8 @@ Exit codes:
 ///
 /// Run it without arguments to start a practice session: starcoach asks a question, you type
 /// your answer, and it gives STAR feedback at once. Everything runs offline.
+///
+/// Example: starcoach practice --question angry-customer-call-center
 #[derive(Debug, Parser)]
 #[command(name = "starcoach", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -89,6 +91,15 @@ pub enum Command {
     Man,
 }
 
+/// A count of questions: a whole number from 1.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("ask for at least 1 question".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a whole number")),
+    }
+}
+
 #[derive(Debug, Clone, Default, Args)]
 pub struct PracticeArgs {
     /// Only questions of this kind; repeatable.
@@ -103,8 +114,8 @@ pub struct PracticeArgs {
     /// Start with this question; repeatable.
     #[arg(long = "question", value_name = "ID")]
     pub questions: Vec<String>,
-    /// How many questions to ask.
-    #[arg(long, value_name = "N")]
+    /// How many questions to ask (at least 1).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub count: Option<usize>,
     /// Seed for the question order (the same seed gives the same order).
     #[arg(long, value_name = "N")]
@@ -210,6 +221,8 @@ pub enum QuestionsAction {
         examples: bool,
     },
     /// The tags in use and how many questions carry each.
+    ///
+    /// Example: starcoach questions tags
     Tags,
 }
 

@@ -20,12 +20,13 @@ pub fn bank(_g: &Global, b: BankArgs) -> Outcome {
     Catalog::load(&sources)?;
     let mut s = String::new();
     for bank in alone.banks() {
+        let n = bank.questions.len();
         let _ = writeln!(
             s,
-            "ok  {}  bank `{}`: {} questions",
+            "ok  {}  bank `{}`: {n} question{}",
             bank.origin,
             bank.id,
-            bank.questions.len()
+            if n == 1 { "" } else { "s" }
         );
     }
     out(&s)?;

@@ -3,7 +3,6 @@
 use super::args::{ListFormat, QuestionsAction, QuestionsArgs};
 use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out};
 use crate::bank::{Catalog, Filter, Question};
-use crate::error::Error;
 use crate::feedback::markup::{Markup, Role};
 use crate::prose::{shorten, terminal_width, wrap};
 
@@ -51,30 +50,62 @@ fn list(g: &Global, catalog: &Catalog, q: &QuestionsArgs) -> Outcome {
         });
     }
     if found.is_empty() {
-        return Err(Error::Usage(
-            "no questions match these filters (see `starcoach questions tags` for the tags)".into(),
-        ));
+        // Like grep: finding nothing is an answer (exit 1), as with --format json.
+        eprintln!("no questions match these filters (see `starcoach questions tags` for the tags)");
+        return Ok(EXIT_ATTENTION);
     }
     out(&table(&found, terminal_width()).render(g.color_stdout()))?;
     Ok(EXIT_OK)
 }
 
-/// One line per question: id, kind, tags, text cut to the width.
+/// The question list. Wide enough for an id, the kind and 50 columns of text: one line per
+/// question (with the tags when there is room for them too). Narrower: the id, kind and tags on
+/// one line and the question wrapped below it, indented, so the text is never cut to a stub.
 pub fn table(found: &[&Question], width: usize) -> Markup {
-    let id_w = found.iter().map(|q| q.id.len()).max().unwrap_or(10).min(40);
-    let show_tags = width >= 100;
+    const KIND_W: usize = 12;
+    const TAGS_W: usize = 26;
+    const TEXT_MIN: usize = 50;
+    let width = width.max(40);
+    let id_w = found
+        .iter()
+        .map(|q| q.id.chars().count())
+        .max()
+        .unwrap_or(10);
+    let rest = width.saturating_sub(id_w + 2 + KIND_W);
     let mut m = Markup::new();
-    for q in found {
-        let tags = shorten(&q.tags.join(","), 24);
-        let used = id_w + 2 + 12 + if show_tags { 26 } else { 0 };
-        let text_w = width.saturating_sub(used).max(20);
-        m.push(Role::Accent, format!("{:<id_w$}", q.id))
-            .plain("  ")
-            .push(Role::Dim, format!("{:<12}", q.kind.as_str()));
-        if show_tags {
-            m.push(Role::Dim, format!("{tags:<26}"));
+    if rest >= TEXT_MIN {
+        let show_tags = rest >= TEXT_MIN + TAGS_W;
+        let text_w = rest - if show_tags { TAGS_W } else { 0 };
+        for q in found {
+            m.push(Role::Accent, format!("{:<id_w$}", q.id))
+                .plain("  ")
+                .push(Role::Dim, format!("{:<KIND_W$}", q.kind.as_str()));
+            if show_tags {
+                let tags = shorten(&q.tags.join(","), TAGS_W - 2);
+                m.push(Role::Dim, format!("{tags:<TAGS_W$}"));
+            }
+            m.plain(shorten(&q.text, text_w)).nl();
         }
-        m.plain(shorten(&q.text, text_w)).nl();
+        return m;
+    }
+    // Pad the ids to line up the kinds only when id and kind fit the line together.
+    let pad = if id_w + 2 + KIND_W <= width { id_w } else { 0 };
+    for q in found {
+        m.push(Role::Accent, format!("{:<pad$}", q.id))
+            .plain("  ")
+            .push(Role::Dim, q.kind.as_str());
+        let used = pad.max(q.id.chars().count()) + 2 + q.kind.as_str().len();
+        let room = width.saturating_sub(used + 3);
+        if room >= 12 && !q.tags.is_empty() {
+            m.push(
+                Role::Dim,
+                format!(" · {}", shorten(&q.tags.join(", "), room)),
+            );
+        }
+        m.nl();
+        for line in wrap(&q.text, width - 4) {
+            m.plain("    ").plain(line).nl();
+        }
     }
     m
 }
@@ -96,12 +127,14 @@ fn show(g: &Global, catalog: &Catalog, id: &str, format: ListFormat, examples: b
 pub fn details(q: &Question, width: usize, full_examples: bool) -> Markup {
     let w = width.clamp(40, 100);
     let mut m = Markup::new();
-    m.push(Role::Accent, q.id.clone())
-        .push(
-            Role::Dim,
-            format!("  ({} · {} · {})", q.kind, q.bank, q.source),
-        )
-        .nl();
+    let about = format!("({} · {} · {})", q.kind, q.bank, q.source);
+    m.push(Role::Accent, q.id.clone());
+    if q.id.chars().count() + 2 + about.chars().count() <= w {
+        m.push(Role::Dim, format!("  {about}")).nl();
+    } else {
+        m.nl();
+        indent(&mut m, "  ", &about, w, Role::Dim);
+    }
     for line in wrap(&q.text, w) {
         m.push(Role::Heading, line).nl();
     }
@@ -125,11 +158,13 @@ pub fn details(q: &Question, width: usize, full_examples: bool) -> Markup {
         m.nl().push(Role::Heading, "Cover these").nl();
         for a in &q.areas {
             indent(&mut m, "  - ", &a.text, w, Role::Plain);
-            m.push(
+            indent(
+                &mut m,
+                "      ",
+                &format!("words that show it: {}", a.keywords.join(", ")),
+                w,
                 Role::Dim,
-                format!("      words that show it: {}", a.keywords.join(", ")),
-            )
-            .nl();
+            );
         }
     }
     if !q.follow_ups.is_empty() {

@@ -63,8 +63,13 @@ fn wrapped(m: &mut Markup, first: &str, role: Role, text: &str, width: usize) {
     }
 }
 
-/// The header: overall score, band, episode, length.
+/// The header: overall score, band, episode, length (at the default width).
 pub fn header(a: &Analysis, rubric: &Rubric) -> Markup {
+    header_at(a, rubric, Layout::default().width)
+}
+
+/// The header, wrapped to `width` columns.
+pub fn header_at(a: &Analysis, rubric: &Rubric, width: usize) -> Markup {
     let mut m = Markup::new();
     m.push(Role::Heading, "Overall ")
         .push(score_role(a.overall), format!("{:.0}/100", a.overall))
@@ -79,15 +84,12 @@ pub fn header(a: &Analysis, rubric: &Rubric) -> Markup {
         }
         _ => String::new(),
     };
-    m.push(
-        Role::Dim,
-        format!(
-            "{} words · about {} spoken ({target}){episode}",
-            a.words,
-            format_minutes(a.speaking_seconds)
-        ),
-    )
-    .nl();
+    let line = format!(
+        "{} words · about {} spoken ({target}){episode}",
+        a.words,
+        format_minutes(a.speaking_seconds)
+    );
+    wrapped(&mut m, "", Role::Dim, &line, width);
     m
 }
 
@@ -175,7 +177,11 @@ pub fn advice(f: &Feedback, width: usize) -> Markup {
         }
     }
     m.nl();
-    wrapped(&mut m, "Next step: ", Role::Accent, &f.next_step, width);
+    // The next step is the first fix's suggestion when there is a fix: it is already right
+    // above, so it is not said twice.
+    if f.fixes.first().is_none_or(|x| x.suggestion != f.next_step) {
+        wrapped(&mut m, "Next step: ", Role::Accent, &f.next_step, width);
+    }
     if let Some(fu) = &f.follow_up {
         m.nl();
         m.push(Role::Heading, "Follow-up")
@@ -206,7 +212,7 @@ fn dim_phrase(d: Dimension) -> &'static str {
 /// The whole feedback screen.
 pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, layout: Layout) -> Markup {
     let width = layout.width.clamp(40, 120);
-    let mut m = header(a, rubric);
+    let mut m = header_at(a, rubric, width);
     let storied = matches!(
         a.kind,
         crate::bank::Kind::Behavioral | crate::bank::Kind::Situational
@@ -231,10 +237,12 @@ pub fn explain(a: &Analysis) -> Markup {
             .push(Role::Dim, format!("  (weight {})", d.weight))
             .nl();
         for c in &d.contributions {
+            // A penalty of nothing is 0, not "-0".
+            let points = c.points + 0.0;
             let pts = if c.possible > 0.0 {
-                format!("{:.0}/{:.0}", c.points, c.possible)
+                format!("{points:.0}/{:.0}", c.possible)
             } else {
-                format!("{:.0}", c.points)
+                format!("{points:.0}")
             };
             m.push(
                 Role::Dim,

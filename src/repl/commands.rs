@@ -196,10 +196,9 @@ pub fn is_command(line: &str) -> bool {
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '?')
 }
 
-/// The `:help` text.
-pub fn help() -> String {
-    let mut s = String::from("Commands (type them on their own line):\n");
-    for spec in TABLE {
+/// The `:help` rows: the command as typed (`:question ID`) and what it does, aliases included.
+pub fn help_rows() -> impl Iterator<Item = (String, String)> {
+    TABLE.iter().map(|spec| {
         let head = format!(":{}{}", spec.name, spec.args);
         let aliases = if spec.aliases.is_empty() {
             String::new()
@@ -213,9 +212,30 @@ pub fn help() -> String {
                     .join(", ")
             )
         };
-        s.push_str(&format!("  {head:<14} {}{aliases}\n", spec.help));
+        (head, format!("{}{aliases}", spec.help))
+    })
+}
+
+/// The first line of `:help`.
+pub const HELP_TITLE: &str = "Commands (type them on their own line):";
+
+/// What `:help` says after the commands, one paragraph a line.
+pub const HELP_NOTES: &[&str] = &[
+    "To answer, type or paste your answer; a blank line (or Ctrl-D on an empty line) sends it.",
+    "Ctrl-C throws away the answer you are typing; Ctrl-D on an empty prompt ends the session.",
+];
+
+/// The `:help` text, unwrapped.
+pub fn help() -> String {
+    let mut s = format!("{HELP_TITLE}\n");
+    for (head, text) in help_rows() {
+        s.push_str(&format!("  {head:<14} {text}\n"));
     }
-    s.push_str("\nTo answer, type or paste your answer; a blank line (or Ctrl-D on an empty line) sends it.\nCtrl-C throws away the answer you are typing; Ctrl-D on an empty prompt ends the session.\n");
+    s.push('\n');
+    for note in HELP_NOTES {
+        s.push_str(note);
+        s.push('\n');
+    }
     s
 }
 

@@ -193,10 +193,12 @@ impl Input for Terminal {
         }
         match self.editor.readline(prompt) {
             Ok(text) => {
-                if !text.trim().is_empty() {
-                    let _ = self.editor.history_mut().add(text.trim_end());
+                // The blank line that sent the answer is not part of it (as with piped input).
+                let text = text.trim_end();
+                if !text.is_empty() {
+                    let _ = self.editor.history_mut().add(text);
                 }
-                Ok(Entry::Text(text))
+                Ok(Entry::Text(text.to_string()))
             }
             Err(ReadlineError::Interrupted) => {
                 let discarded = self

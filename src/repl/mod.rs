@@ -3,24 +3,27 @@
 //!
 //! The loop only does plumbing: input comes from [`input::Input`] (a terminal through rustyline,
 //! or piped lines), commands from the [`commands`] table, feedback from [`crate::feedback`],
-//! records go to [`crate::session::Recorder`].
+//! the other screens (`:help`, `:hint`, `:star`, the summary...) from `screens.rs`, and records
+//! go to [`crate::session::Recorder`].
 
 pub mod commands;
 pub mod input;
 pub mod order;
+mod screens;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use commands::Command;
 use input::{Entry, Input};
+use screens::{lead, para};
 
 use crate::analyze::{Analysis, Analyzer, Context};
 use crate::bank::{Catalog, Question};
 use crate::error::Error;
 use crate::feedback::diff;
 use crate::feedback::markup::{Markup, Role};
-use crate::feedback::text::{Layout, advice, header};
+use crate::feedback::text::{Layout, advice, header_at};
 use crate::feedback::{self, Feedback};
 use crate::prose::{format_minutes, wrap};
 use crate::rubric::RubricSet;
@@ -36,6 +39,7 @@ pub struct Options {
     pub timer: bool,
     pub name: Option<String>,
     pub color: bool,
+    /// Columns to wrap to (kept to 40-100).
     pub width: usize,
     /// Where to record attempts (no recording when `None`).
     pub data_dir: Option<PathBuf>,
@@ -77,9 +81,9 @@ pub struct Summary {
 enum Stage {
     /// Waiting for an answer to the current question.
     Asking { retry: bool },
-    /// Feedback given; an answer now is the answer to the follow-up.
+    /// Feedback with a follow-up given; an answer now is the answer to the follow-up.
     Answered,
-    /// The follow-up was answered; Enter moves on, `:retry` answers again.
+    /// Feedback with no follow-up on the screen; Enter moves on, `:retry` answers again.
     FollowedUp,
 }
 
@@ -94,6 +98,7 @@ struct Practice<'a, W: Write> {
     attempts: Vec<Attempt>,
     example_index: usize,
     recorder: Option<Recorder>,
+    /// Why answers cannot be saved, until the candidate has been told (once).
     record_error: Option<String>,
     session_id: String,
     opts: Options,
@@ -105,10 +110,12 @@ struct Practice<'a, W: Write> {
 pub fn run<W: Write>(
     catalog: &Catalog,
     rubrics: &RubricSet,
-    opts: Options,
+    mut opts: Options,
     input: &mut dyn Input,
     out: W,
 ) -> Result<Summary, Error> {
+    // Prose stays readable whatever width the caller got (a pipe's COLUMNS can be anything).
+    opts.width = opts.width.clamp(40, 100);
     let queue: Vec<&Question> = opts.order.iter().filter_map(|id| catalog.get(id)).collect();
     if queue.is_empty() {
         return Err(Error::Usage(
@@ -201,9 +208,14 @@ impl<'a, W: Write> Practice<'a, W> {
             }
             m.nl();
         } else {
-            m.push(Role::Heading, "starcoach")
-                .plain(" · interview practice for call-center and customer-service jobs")
-                .nl();
+            lead(
+                &mut m,
+                Role::Heading,
+                "starcoach",
+                Role::Plain,
+                " · interview practice for call-center and customer-service jobs",
+                self.opts.width,
+            );
         }
         let hints_off = self.opts.drill.as_ref().is_some_and(|d| !d.allow_hints);
         let lines = [
@@ -238,9 +250,14 @@ impl<'a, W: Write> Practice<'a, W> {
         } else {
             format!("Question {} of {}", self.asked + 1, total)
         };
-        m.push(Role::Accent, head)
-            .push(Role::Dim, format!(" · {} · {}", q.kind, q.tags.join(", ")))
-            .nl();
+        lead(
+            &mut m,
+            Role::Accent,
+            &head,
+            Role::Dim,
+            &format!(" · {} · {}", q.kind, q.tags.join(", ")),
+            self.opts.width,
+        );
         for line in wrap(&q.text, self.opts.width) {
             m.push(Role::Heading, line).nl();
         }
@@ -328,7 +345,7 @@ impl<'a, W: Write> Practice<'a, W> {
                         }
                         Stage::Answered => self.follow_up_answer(&text)?,
                         Stage::FollowedUp => {
-                            self.say(Role::Dim, "Type :retry to answer this question again, or press Enter for the next one.")?;
+                            self.say(Role::Dim, "There is no follow-up to answer now: type :retry to answer this question again, or press Enter for the next one.")?;
                         }
                     }
                 }
@@ -383,12 +400,8 @@ impl<'a, W: Write> Practice<'a, W> {
             }
             m.nl();
         }
-        m.nl()
-            .push(
-                Role::Dim,
-                "Answer the follow-up, :retry, or press Enter for the next question.",
-            )
-            .nl();
+        m.nl();
+        let stage = self.what_next(&mut m, &fb);
         self.print(&m)?;
         self.record(&analysis, &fb, retry, false)?;
         self.attempts.push(Attempt {
@@ -398,7 +411,7 @@ impl<'a, W: Write> Practice<'a, W> {
             retry,
             follow_up_answer: false,
         });
-        self.stage = Stage::Answered;
+        self.stage = stage;
         Ok(())
     }
 
@@ -432,11 +445,12 @@ impl<'a, W: Write> Practice<'a, W> {
         m.nl()
             .push(Role::Heading, "Your answer with the follow-up")
             .nl();
-        m.append(header(&analysis, rubric)).nl();
+        m.append(header_at(&analysis, rubric, self.opts.width)).nl();
         let change = diff::compare(&prev.analysis, &analysis);
         m.append(diff::render(&change)).nl();
         m.append(advice(&fb, self.opts.width));
-        m.nl().push(Role::Dim, "Press Enter for the next question, or :retry to answer this one again from the start.").nl();
+        m.nl();
+        let stage = self.what_next(&mut m, &fb);
         self.print(&m)?;
         self.record(&analysis, &fb, false, true)?;
         self.attempts.push(Attempt {
@@ -446,8 +460,26 @@ impl<'a, W: Write> Practice<'a, W> {
             retry: false,
             follow_up_answer: true,
         });
-        self.stage = Stage::FollowedUp;
+        self.stage = stage;
         Ok(())
+    }
+
+    /// Says what the candidate can do after feedback, and returns the stage that allows it: a
+    /// follow-up on the screen can be answered; without one, Enter moves on.
+    fn what_next(&self, m: &mut Markup, fb: &Feedback) -> Stage {
+        let (stage, line) = if fb.follow_up.is_some() {
+            (
+                Stage::Answered,
+                "Answer the follow-up, :retry, or press Enter for the next question.",
+            )
+        } else {
+            (
+                Stage::FollowedUp,
+                "Press Enter for the next question, or :retry to answer this one again from the start.",
+            )
+        };
+        para(m, Role::Dim, "", line, self.opts.width);
+        stage
     }
 
     fn record(
@@ -517,7 +549,10 @@ impl<'a, W: Write> Practice<'a, W> {
     fn command(&mut self, cmd: Command, input: &mut dyn Input) -> Result<bool, Error> {
         let drill = self.opts.drill.clone();
         match cmd {
-            Command::Help => self.say(Role::Plain, &commands::help())?,
+            Command::Help => {
+                let m = self.help();
+                self.print(&m)?;
+            }
             Command::Hint => {
                 if drill.as_ref().is_some_and(|d| !d.allow_hints) {
                     self.say(Role::Dim, "Hints are off in this drill.")?;
@@ -545,6 +580,10 @@ impl<'a, W: Write> Practice<'a, W> {
                     }
                     self.say(Role::Accent, &format!("Follow-up: {}", f.text))?;
                 }
+                None if self.latest().is_some() => self.say(
+                    Role::Dim,
+                    "No follow-up for this answer. Press Enter for the next question, or :retry.",
+                )?,
                 None => self.say(Role::Dim, "Answer the question first: the follow-up depends on what your answer leaves out.")?,
             },
             Command::Retry => {
@@ -591,262 +630,5 @@ impl<'a, W: Write> Practice<'a, W> {
             Command::Quit => return Ok(false),
         }
         Ok(true)
-    }
-
-    fn hint(&self) -> Markup {
-        let q = self.current();
-        let mut m = Markup::new();
-        let w = self.opts.width;
-        if let Some(l) = &q.looks_for {
-            m.push(Role::Heading, "What the interviewer listens for")
-                .nl();
-            for line in wrap(l, w.saturating_sub(2)) {
-                m.plain(format!("  {line}")).nl();
-            }
-        }
-        if !q.areas.is_empty() {
-            m.push(Role::Heading, "Cover these").nl();
-            for a in &q.areas {
-                for (i, line) in wrap(&a.text, w.saturating_sub(4)).into_iter().enumerate() {
-                    m.plain(if i == 0 { "  □ " } else { "    " })
-                        .plain(line)
-                        .nl();
-                }
-            }
-        }
-        if !q.tips.is_empty() {
-            m.push(Role::Heading, "Tips").nl();
-            for t in &q.tips {
-                for (i, line) in wrap(t, w.saturating_sub(4)).into_iter().enumerate() {
-                    m.plain(if i == 0 { "  - " } else { "    " })
-                        .plain(line)
-                        .nl();
-                }
-            }
-        }
-        if q.kind == crate::bank::Kind::Behavioral {
-            m.push(Role::Dim, "Tell one real time, with STAR: situation, task, action, result, and what you learned.").nl();
-        }
-        m
-    }
-
-    fn example(&mut self) -> Markup {
-        let q = self.current();
-        let mut m = Markup::new();
-        if q.examples.is_empty() {
-            m.push(
-                Role::Dim,
-                "This question has no sample answer; :star shows a worked STAR example.",
-            )
-            .nl();
-            return m;
-        }
-        let i = self.example_index % q.examples.len();
-        let e = &q.examples[i];
-        m.push(
-            Role::Heading,
-            format!("Example answer {} of {}: {}", i + 1, q.examples.len(), e.title),
-        )
-        .nl()
-        .push(Role::Dim, "One way to answer from the source material, not the only right one; use it for shape, and tell your own story.")
-        .nl();
-        for para in e.text.split("\n\n") {
-            for line in para.lines() {
-                for w in wrap(line, self.opts.width.saturating_sub(2)) {
-                    m.push(Role::Quote, format!("  {w}")).nl();
-                }
-            }
-            m.nl();
-        }
-        if q.examples.len() > 1 {
-            m.push(Role::Dim, "(:example again for the next one)").nl();
-        }
-        self.example_index += 1;
-        m
-    }
-
-    fn star(&self) -> Markup {
-        let mut m = Markup::new();
-        let w = self.opts.width;
-        m.push(Role::Heading, "STAR: Situation, Task, Action, Result")
-            .nl();
-        match self.catalog.star_guide() {
-            Some(g) => {
-                for line in wrap(&g.intro, w) {
-                    m.plain(line).nl();
-                }
-                m.nl();
-                for p in &g.parts {
-                    let label = match p.component {
-                        crate::bank::Probe::Situation => crate::analyze::Label::Situation,
-                        crate::bank::Probe::Task => crate::analyze::Label::Task,
-                        crate::bank::Probe::Action => crate::analyze::Label::Action,
-                        _ => crate::analyze::Label::Result,
-                    };
-                    m.push(Role::Label(label), format!("{} ", label.letter()))
-                        .push(Role::Heading, capitalize(label.as_str()))
-                        .plain(": ");
-                    let mut first = true;
-                    for line in wrap(&p.meaning, w.saturating_sub(4)) {
-                        if !first {
-                            m.plain("  ");
-                        }
-                        m.plain(line).nl();
-                        first = false;
-                    }
-                    for line in wrap(&format!("“{}”", p.example), w.saturating_sub(4)) {
-                        m.push(Role::Quote, format!("    {line}")).nl();
-                    }
-                }
-                m.nl().push(Role::Dim, "Then close with what you learned. In your answer, spend most of the time on the Action and the Result.").nl();
-            }
-            None => {
-                m.plain("Situation: where and when. Task: what you needed to do. Action: what you did, step by step. Result: how it ended, with a number if you can.").nl();
-            }
-        }
-        m
-    }
-
-    fn history(&self) -> Markup {
-        let mut m = Markup::new();
-        if self.attempts.is_empty() {
-            m.push(Role::Dim, "Nothing answered yet in this session.")
-                .nl();
-            return m;
-        }
-        m.push(Role::Heading, "This session").nl();
-        for (i, a) in self.attempts.iter().enumerate() {
-            let tag = if a.follow_up_answer {
-                " (with follow-up)"
-            } else if a.retry {
-                " (retry)"
-            } else {
-                ""
-            };
-            m.plain(format!(
-                "  {:>2}. {:<42} ",
-                i + 1,
-                crate::prose::shorten(&a.question, 42)
-            ))
-            .push(
-                score_role(a.analysis.overall),
-                format!("{:>3.0}", a.analysis.overall),
-            )
-            .plain(format!("  {}", a.analysis.band))
-            .push(Role::Dim, tag)
-            .nl();
-        }
-        m
-    }
-
-    fn questions(&self) -> Markup {
-        let mut m = Markup::new();
-        m.push(Role::Heading, "Questions in this session")
-            .push(Role::Dim, "  (:question ID to jump)")
-            .nl();
-        for (i, q) in self.queue.iter().enumerate() {
-            let mark = if i == self.pos {
-                "▶"
-            } else if self.attempts.iter().any(|a| a.question == q.id) {
-                "✓"
-            } else {
-                " "
-            };
-            m.plain(format!("  {mark} "))
-                .push(Role::Accent, format!("{:<40}", q.id))
-                .plain(" ")
-                .plain(crate::prose::shorten(
-                    &q.text,
-                    self.opts.width.saturating_sub(46).max(20),
-                ))
-                .nl();
-        }
-        m
-    }
-
-    fn summary(&mut self) -> Result<(), Error> {
-        let mut m = Markup::new();
-        m.nl().push(Role::Heading, "Session summary").nl();
-        let firsts: Vec<&Attempt> = self
-            .attempts
-            .iter()
-            .filter(|a| !a.follow_up_answer)
-            .collect();
-        if firsts.is_empty() {
-            m.plain(
-                "  No answers this time. Come back any time: `starcoach` picks up where you like.",
-            )
-            .nl();
-        } else {
-            let mut questions: Vec<&str> = Vec::new();
-            for a in &self.attempts {
-                if !questions.contains(&a.question.as_str()) {
-                    questions.push(&a.question);
-                }
-            }
-            m.plain(format!(
-                "  {} question{} answered, {} answer{} in all (retries and follow-ups included).",
-                questions.len(),
-                if questions.len() == 1 { "" } else { "s" },
-                self.attempts.len(),
-                if self.attempts.len() == 1 { "" } else { "s" },
-            ))
-            .nl();
-            for id in &questions {
-                let tries: Vec<&Attempt> =
-                    self.attempts.iter().filter(|a| &a.question == id).collect();
-                let first = tries.first().map_or(0.0, |a| a.analysis.overall);
-                let last = tries.last().map_or(0.0, |a| a.analysis.overall);
-                m.plain(format!("  {:<44} ", crate::prose::shorten(id, 44)))
-                    .push(score_role(last), format!("{last:>3.0}"));
-                if tries.len() > 1 {
-                    m.push(Role::Dim, format!("  (first {first:.0})"));
-                }
-                m.nl();
-            }
-            // The fix that came up most often.
-            let mut counts: Vec<(String, usize)> = Vec::new();
-            for a in &self.attempts {
-                if let Some(f) = a.feedback.fixes.first() {
-                    match counts.iter_mut().find(|(m, _)| *m == f.suggestion) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((f.suggestion.clone(), 1)),
-                    }
-                }
-            }
-            counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-            if let Some((s, _)) = counts.first() {
-                m.nl().push(Role::Heading, "Practise next").nl();
-                for line in wrap(s, self.opts.width.saturating_sub(2)) {
-                    m.plain(format!("  {line}")).nl();
-                }
-            }
-        }
-        if let Some(r) = &self.recorder {
-            if !self.attempts.is_empty() {
-                m.nl()
-                    .push(Role::Dim, format!("Saved to {}", r.path().display()))
-                    .nl();
-            }
-        }
-        self.print(&m)
-    }
-}
-
-fn score_role(score: f64) -> Role {
-    if score >= 80.0 {
-        Role::Good
-    } else if score >= 50.0 {
-        Role::Warn
-    } else {
-        Role::Bad
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }

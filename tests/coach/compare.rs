@@ -87,8 +87,8 @@ fn a_threshold_change_makes_findings_disappear_and_scores_rise() {
         "mine/common.toml",
         edited(
             "rubrics/common.toml",
-            "points = 100\nmin = 50\n",
-            "points = 100\nmin = 5\n",
+            "points = 60\nmin = 45\n",
+            "points = 60\nmin = 5\n",
         ),
     );
     sb.write("mine/behavioral.toml", shipped("rubrics/behavioral.toml"));
@@ -124,7 +124,7 @@ fn a_threshold_change_makes_findings_disappear_and_scores_rise() {
         .clone();
     let md = String::from_utf8(md).unwrap();
     assert!(
-        md.contains("- rule `delivery.too-short`: credit 100 from 50 → credit 100 from 5\n"),
+        md.contains("- rule `delivery.too-short`: credit 60 from 45 → credit 60 from 5\n"),
         "{md}"
     );
     assert!(

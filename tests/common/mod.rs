@@ -38,3 +38,34 @@ pub fn norm(s: &str) -> String {
         .trim_matches('"')
         .to_lowercase()
 }
+
+/// The `starcoach` binary in a clean environment: no colour, 80 columns, and `HOME`,
+/// `XDG_DATA_HOME` and `STARCOACH_DATA_DIR` all inside `home` so no user file is read or written.
+pub fn starcoach(home: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("starcoach").expect("the starcoach binary");
+    for var in [
+        "NO_COLOR",
+        "STARCOACH_NAME",
+        "STARCOACH_BANKS",
+        "STARCOACH_RUBRICS",
+        "CLICOLOR_FORCE",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("xdg"))
+        .env("STARCOACH_DATA_DIR", home.join("data"))
+        .env("COLUMNS", "80")
+        .env("TERM", "dumb");
+    cmd
+}
+
+/// A command's stdout as text.
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// A command's stderr as text.
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
