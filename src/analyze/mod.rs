@@ -31,12 +31,14 @@ mod document;
 mod episode;
 mod examples;
 mod features;
+mod measures;
 mod metrics;
 pub mod quantity;
 mod rules;
 mod score;
 pub mod segment;
 mod star;
+mod template;
 
 use std::ops::Range;
 
@@ -386,7 +388,7 @@ fn analyze_traced(
     let labelled = star::label(&doc, rubric, &feats);
     let episode = episode::classify(&doc, rubric, &feats, &labelled.labels);
     let areas: &[Area] = ctx.question.map_or(&[], |q| q.areas.as_slice());
-    let coverage = rules::area_coverage(&doc, areas);
+    let coverage = measures::area_coverage(&doc, areas);
     let evaluated = rules::evaluate_all(&rules::Facts {
         doc: &doc,
         rubric,

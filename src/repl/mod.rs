@@ -9,6 +9,7 @@
 pub mod commands;
 pub mod input;
 pub mod order;
+mod recording;
 mod screens;
 
 use std::io::{self, Write};
@@ -27,7 +28,7 @@ use crate::feedback::text::{Layout, advice, header_at};
 use crate::feedback::{self, Feedback};
 use crate::prose::{format_minutes, wrap};
 use crate::rubric::RubricSet;
-use crate::session::{AttemptRecord, Recorder};
+use crate::session::Recorder;
 
 /// How a session runs.
 #[derive(Debug, Clone, Default)]
@@ -480,54 +481,6 @@ impl<'a, W: Write> Practice<'a, W> {
         };
         para(m, Role::Dim, "", line, self.opts.width);
         stage
-    }
-
-    fn record(
-        &mut self,
-        analysis: &Analysis,
-        fb: &Feedback,
-        retry: bool,
-        follow_up: bool,
-    ) -> Result<(), Error> {
-        let q = self.current();
-        let mut rec =
-            AttemptRecord::new(&self.session_id, self.opts.name.as_deref(), q, analysis, fb);
-        rec.retry = retry;
-        rec.follow_up_answer = follow_up;
-        rec.attempt = 1 + self
-            .attempts
-            .iter()
-            .filter(|a| a.question == q.id && !a.follow_up_answer)
-            .count() as u32
-            - u32::from(follow_up);
-        rec.drill = self.opts.drill.as_ref().map(|d| d.id.clone());
-        if follow_up {
-            rec.answer = analysis.text.clone();
-        }
-        let Some(recorder) = self.recorder.as_mut() else {
-            return self.warn_unsaved();
-        };
-        if let Err(e) = recorder.record(&rec) {
-            self.recorder = None;
-            self.record_error = Some(e.to_string());
-            return self.warn_unsaved();
-        }
-        Ok(())
-    }
-
-    /// Says once that answers are not being saved, and why (an empty reason: already said).
-    fn warn_unsaved(&mut self) -> Result<(), Error> {
-        let Some(reason) = self.record_error.replace(String::new()) else {
-            self.record_error = None;
-            return Ok(());
-        };
-        if reason.is_empty() {
-            return Ok(());
-        }
-        self.say(
-            Role::Warn,
-            &format!("Note: your answers are not being saved ({reason}). Practice goes on; copy anything you want to keep."),
-        )
     }
 
     /// Moves to the next question; false when there are no more.

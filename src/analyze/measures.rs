@@ -1,0 +1,156 @@
+//! The measures of rule kinds that take more than a line: clauses, concrete details, repeated
+//! words, and which of a question's areas an answer covers.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::rules::{Facts, in_scope};
+use super::{AreaCoverage, Document};
+use crate::bank::Area;
+use crate::rubric::{PhraseMatcher, Rule};
+
+/// Clauses with one of `features` in the rule's scope, each from its subject to the end of the
+/// sentence ("We scheduled a meeting...").
+pub(super) fn clause_hits(
+    f: &Facts<'_>,
+    rule: &Rule,
+    features: &[crate::rubric::Feature],
+) -> Vec<Range<usize>> {
+    let mut hits = Vec::new();
+    for (si, sf) in f.feats.iter().enumerate() {
+        if !in_scope(f, rule, si) {
+            continue;
+        }
+        let end = f.doc.sentences[si].span.end;
+        for (_, span) in &sf.subjects {
+            if features.iter().any(|feat| sf.subject_has(span, *feat)) {
+                hits.push(span.start..end);
+            }
+        }
+    }
+    hits
+}
+
+/// Concrete details: quantities, names (capitalised words inside a sentence), quoted words and
+/// lexicon terms (named tools, channels...).
+pub(super) fn details(
+    f: &Facts<'_>,
+    lexicon: Option<usize>,
+    determiners: Option<usize>,
+    generic: Option<usize>,
+    stopwords: Option<usize>,
+) -> Vec<Range<usize>> {
+    let doc = f.doc;
+    let mut out: Vec<Range<usize>> = f.quantities.iter().map(|q| q.span.clone()).collect();
+    for q in super::features::quoted_spans(doc.text) {
+        if doc.text[q.clone()].split_whitespace().count() >= 2 {
+            out.push(q);
+        }
+    }
+    if let Some(l) = lexicon {
+        out.extend(doc.hits[l].iter().cloned());
+    }
+    for s in &doc.sentences {
+        let words = &doc.words[s.words.clone()];
+        let mut prev_end = s.span.start;
+        for (k, w) in words.iter().enumerate() {
+            let text = &doc.text[w.clone()];
+            let capital = text.chars().next().is_some_and(char::is_uppercase);
+            let pronoun =
+                matches!(text, "I") || text.starts_with("I'") || text.starts_with("I\u{2019}");
+            // After a colon, quote or line start a capital is not a name.
+            let gap = &doc.text[prev_end..w.start];
+            let fresh = gap.contains([':', '"', '\u{201c}', '\n', '(']);
+            if k > 0 && capital && !pronoun && !fresh {
+                out.push(w.clone());
+            }
+            // "her bags", "a grocery store": a determiner and a word that is not generic.
+            if let (Some(det), Some(next)) = (determiners, words.get(k + 1)) {
+                let low = doc.low(next);
+                let plain = |x: &Range<usize>| {
+                    let l = doc.low(x);
+                    l.len() > 2
+                        && l.chars().all(char::is_alphabetic)
+                        && !doc.word_is(det, x)
+                        && !generic.is_some_and(|g| doc.word_is(g, x))
+                        && !stopwords.is_some_and(|g| doc.word_is(g, x))
+                };
+                if doc.word_is(det, w) && low.chars().all(char::is_alphabetic) && plain(next) {
+                    // Quote the whole noun phrase: up to two more plain words ("a double
+                    // charge"), stopping at short function words and adverbs.
+                    let mut end = next.end;
+                    for more in words.iter().skip(k + 2).take(2) {
+                        let l = doc.low(more);
+                        let gap = &doc.text[end..more.start];
+                        if !gap.trim().is_empty()
+                            || l.len() <= 3
+                            || l.ends_with("ly")
+                            || !plain(more)
+                        {
+                            break;
+                        }
+                        end = more.end;
+                    }
+                    out.push(w.start..end);
+                }
+            }
+            prev_end = w.end;
+        }
+    }
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+pub(super) fn repetition(
+    f: &Facts<'_>,
+    rule: &Rule,
+    min_repeats: usize,
+    stopwords: Option<usize>,
+) -> (f64, Vec<Range<usize>>) {
+    let doc = f.doc;
+    let mut counts: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if !in_scope(f, rule, si) {
+            continue;
+        }
+        for w in &doc.words[s.words.clone()] {
+            let low = doc.low(w);
+            if low.len() < 4 || !low.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            if stopwords.is_some_and(|l| doc.word_is(l, w)) {
+                continue;
+            }
+            counts.entry(low).or_default().push(w.clone());
+        }
+    }
+    // A word counts when used at least `min_repeats` times and more than once per 40 words.
+    let floor = min_repeats.max(doc.word_count() / 40);
+    let mut repeated: Vec<(&str, Vec<Range<usize>>)> = counts
+        .into_iter()
+        .filter(|(_, v)| v.len() >= floor)
+        .collect();
+    repeated.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    let measure = repeated.len() as f64;
+    let hits = repeated.into_iter().flat_map(|(_, v)| v).collect();
+    (measure, hits)
+}
+
+/// Which of the question's areas the answer touches (a keyword of the area appears).
+pub fn area_coverage(doc: &Document<'_>, areas: &[Area]) -> Vec<AreaCoverage> {
+    if areas.is_empty() {
+        return Vec::new();
+    }
+    let lists: Vec<Vec<String>> = areas.iter().map(|a| a.keywords.clone()).collect();
+    let hits = PhraseMatcher::new(&lists).find_all(&doc.lower);
+    areas
+        .iter()
+        .zip(hits)
+        .map(|(a, h)| AreaCoverage {
+            text: a.text.clone(),
+            covered: !h.is_empty(),
+            evidence: h.first().cloned(),
+        })
+        .collect()
+}
