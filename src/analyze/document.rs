@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::rubric::{LexiconId, Rubric};
+use crate::rubric::{Haystack, LexiconId, Rubric};
 
 /// A sentence: its byte span and the range of its words in [`Document::words`].
 #[derive(Debug, Clone)]
@@ -24,6 +24,9 @@ pub struct Document<'a> {
     pub words: Vec<Range<usize>>,
     /// Hits per lexicon id, in order.
     pub hits: Vec<Vec<Range<usize>>>,
+    /// Whether the rubric patterns' fast forms are exact on this text
+    /// ([`crate::rubric::ascii_exact`]).
+    exact: bool,
 }
 
 impl<'a> Document<'a> {
@@ -50,7 +53,13 @@ impl<'a> Document<'a> {
             sentences,
             words,
             hits,
+            exact: crate::rubric::ascii_exact(text),
         }
+    }
+
+    /// The text for rubric patterns to search (`pattern.find_iter(&doc.haystack())`).
+    pub fn haystack(&self) -> Haystack<'_> {
+        Haystack::with_exact(self.text, &self.lower, self.exact)
     }
 
     /// The lowercase form of a span.

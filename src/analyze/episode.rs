@@ -42,7 +42,7 @@ pub fn evidence(
         let mut hit = vec![false; n];
         match &cue.matcher {
             CueMatch::Pattern(re) => {
-                for m in re.find_iter(doc.text) {
+                for m in re.find_iter(&doc.haystack()) {
                     hit[doc.sentence_of(m.start())] = true;
                 }
             }

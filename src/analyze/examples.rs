@@ -143,7 +143,7 @@ fn cue_hits(
     text: &str,
 ) -> usize {
     match &cue.matcher {
-        CueMatch::Pattern(re) => re.find_iter(text).count(),
+        CueMatch::Pattern(re) => re.ranges(text).len(),
         CueMatch::Lexicon(lex) => super::Document::new(text, rubric).hits[*lex].len(),
         CueMatch::Feature(f) => {
             let doc = super::Document::new(text, rubric);

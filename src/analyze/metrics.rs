@@ -7,10 +7,11 @@ use crate::rubric::Rubric;
 
 pub fn metrics(doc: &Document<'_>, rubric: &Rubric, quantities: &[Quantity]) -> Vec<Metric> {
     let settings = &rubric.metrics;
+    let hay = doc.haystack();
     let ignored: Vec<std::ops::Range<usize>> = settings
         .ignore
         .iter()
-        .flat_map(|re| re.find_iter(doc.text).map(|m| m.range()))
+        .flat_map(|re| re.find_iter(&hay).map(|m| m.range()))
         .collect();
     quantities
         .iter()

@@ -63,7 +63,7 @@ fn scoped_words(f: &Facts<'_>, rule: &Rule) -> usize {
 fn keep_hit(
     f: &Facts<'_>,
     rule: &Rule,
-    unless: &Option<regex::Regex>,
+    unless: &Option<crate::rubric::Pattern>,
     unless_spans: &[Range<usize>],
     h: &Range<usize>,
 ) -> bool {
@@ -111,7 +111,7 @@ fn evaluate(
         } => {
             let unless_spans: Vec<Range<usize>> = unless
                 .as_ref()
-                .map(|re| re.find_iter(doc.text).map(|m| m.range()).collect())
+                .map(|re| re.find_iter(&doc.haystack()).map(|m| m.range()).collect())
                 .unwrap_or_default();
             let mut hits: Vec<Range<usize>> = lexicons
                 .iter()
@@ -132,10 +132,10 @@ fn evaluate(
         } => {
             let unless_spans: Vec<Range<usize>> = unless
                 .as_ref()
-                .map(|re| re.find_iter(doc.text).map(|m| m.range()).collect())
+                .map(|re| re.find_iter(&doc.haystack()).map(|m| m.range()).collect())
                 .unwrap_or_default();
             let hits: Vec<Range<usize>> = regex
-                .find_iter(doc.text)
+                .find_iter(&doc.haystack())
                 .map(|m| m.range())
                 .filter(|h| !h.is_empty() && keep_hit(f, rule, unless, &unless_spans, h))
                 .collect();

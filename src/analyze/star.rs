@@ -85,7 +85,7 @@ pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) ->
         match &cue.matcher {
             CueMatch::Pattern(re) => {
                 let mut last = usize::MAX;
-                for m in re.find_iter(doc.text) {
+                for m in re.find_iter(&doc.haystack()) {
                     let si = doc.sentence_of(m.start());
                     if si != last {
                         add(si, 1.0);

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use regex::{Regex, RegexBuilder};
 use toml::Spanned;
 
 use super::schema::{RawExample, RawRubric, RawRule};
@@ -265,7 +264,7 @@ impl Ctx<'_> {
     }
 
     /// Compiles a pattern, expanding `{lexicon}` references.
-    fn regex(&mut self, file: usize, pat: &Spanned<String>, owner: &str) -> Option<Regex> {
+    fn regex(&mut self, file: usize, pat: &Spanned<String>, owner: &str) -> Option<Pattern> {
         let expanded =
             match expand_lexicons(pat.get_ref(), &self.lexicon_names, &self.lexicon_terms) {
                 Ok(p) => p,
@@ -279,20 +278,15 @@ impl Ctx<'_> {
                     return None;
                 }
             };
-        match RegexBuilder::new(&expanded)
-            .case_insensitive(true)
-            .size_limit(1 << 22)
-            .build()
-        {
+        match Pattern::new(&expanded) {
             Ok(r) => Some(r),
             Err(e) => {
-                let detail = e
-                    .to_string()
-                    .lines()
-                    .rev()
-                    .find(|l| l.starts_with("error:"))
-                    .map(|l| l.trim_start_matches("error:").trim().to_string())
-                    .unwrap_or_else(|| e.to_string());
+                let detail =
+                    e.0.lines()
+                        .rev()
+                        .find(|l| l.starts_with("error:"))
+                        .map(|l| l.trim_start_matches("error:").trim().to_string())
+                        .unwrap_or_else(|| e.0.clone());
                 self.err(
                     file,
                     pat.span(),

@@ -1,8 +1,6 @@
 //! Cues (evidence for a sentence's STAR label or an answer's episode type) and the grammatical
 //! features they can look for.
 
-use regex::Regex;
-
 use super::{LexiconId, RuleExample};
 use crate::analyze::{Episode, Label};
 
@@ -84,7 +82,7 @@ impl Feature {
 /// How a cue finds its evidence.
 #[derive(Debug, Clone)]
 pub enum CueMatch {
-    Pattern(Regex),
+    Pattern(super::Pattern),
     Lexicon(LexiconId),
     Feature(Feature),
 }

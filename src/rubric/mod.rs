@@ -13,13 +13,13 @@
 mod compile;
 mod cue;
 mod matcher;
+mod pattern;
 mod rule;
 mod schema;
 
 use std::fmt;
 use std::path::PathBuf;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::{Label, QuantityKind};
@@ -29,6 +29,7 @@ use crate::error::Result;
 pub use compile::{RubricSource, load_rubric_file, parse_rubric};
 pub use cue::{Cue, CueMatch, CueTarget, Feature, FeatureLexicons, Labelling, Subject, Tense};
 pub use matcher::{LexiconId, PhraseMatcher};
+pub use pattern::{Haystack, Pattern, ascii_exact};
 pub use rule::{
     Anchor, ComponentMeasure, Counted, Effect, LengthMeasure, Rule, RuleExample, RuleKind,
     Severity, Spec,
@@ -125,7 +126,7 @@ pub struct EpisodeSettings {
 pub struct MetricSettings {
     pub kpi: LexiconId,
     pub kinds: Vec<QuantityKind>,
-    pub ignore: Vec<Regex>,
+    pub ignore: Vec<Pattern>,
     pub min_count: f64,
 }
 

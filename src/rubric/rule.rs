@@ -1,9 +1,8 @@
 //! Rules: the closed set of kinds, what each measures, and how a measure becomes points.
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::{Dimension, Feature, LexiconId};
+use super::{Dimension, Feature, LexiconId, Pattern};
 use crate::analyze::{Episode, Label};
 
 /// How much a finding matters.
@@ -115,12 +114,12 @@ pub struct RuleExample {
 pub enum Spec {
     Phrase {
         lexicons: Vec<LexiconId>,
-        unless: Option<Regex>,
+        unless: Option<Pattern>,
         per_words: Option<f64>,
     },
     Pattern {
-        regex: Regex,
-        unless: Option<Regex>,
+        regex: Pattern,
+        unless: Option<Pattern>,
         per_words: Option<f64>,
     },
     Component {

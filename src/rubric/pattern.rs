@@ -1,0 +1,428 @@
+//! Rubric patterns: a regex compiled for the answers it will almost always see.
+//!
+//! A rubric pattern is a Rust regex, matched case-insensitively with Unicode semantics. Unicode
+//! word boundaries (`\b`) are what makes that slow: the regex crate's fast engines (the DFAs)
+//! give up on them at the first non-ASCII byte, so an answer with one curly apostrophe was
+//! searched by the slow engines, pattern after pattern. And Unicode `\w` and case folding make
+//! every pattern large to compile.
+//!
+//! So each pattern is compiled in two forms:
+//!
+//! - `fast`: every Unicode class and word boundary narrowed to ASCII where that cannot change a
+//!   match on a text whose non-ASCII characters are all punctuation or symbols (curly quotes,
+//!   dashes, `€`, emoji): `\b` becomes `(?-u:\b)`, `\w` `[0-9A-Za-z_]`, `\s` the ASCII spaces,
+//!   `[Kk\u{212A}]` `[Kk]`. Classes such as `[^.!?]` or `.`, which such characters can match,
+//!   are kept whole. On those texts the two forms find exactly the same matches.
+//! - `full`: the pattern as written, compiled on first use, for texts with a non-ASCII letter,
+//!   digit or space (`café`, `naïve`, a no-break space).
+//!
+//! [`Pattern::find_iter`] picks the form by looking at the text, so callers see one regex.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+
+/// The NFA size limit of one pattern (as the rubric compiler always used).
+const SIZE_LIMIT: usize = 1 << 22;
+
+/// A compiled rubric pattern. Cloning is cheap (the compiled forms are shared).
+#[derive(Clone)]
+pub struct Pattern {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    source: String,
+    fast: Regex,
+    /// The fast form runs on the ASCII-lowercased text (it was built without `A-Z`).
+    on_lower: bool,
+    full: OnceLock<Regex>,
+}
+
+/// A text to search, with what the fast forms need: its ASCII-lowercased copy (same byte
+/// offsets) and whether the fast forms are exact on it ([`ascii_exact`]).
+#[derive(Debug, Clone)]
+pub struct Haystack<'a> {
+    text: &'a str,
+    lower: std::borrow::Cow<'a, str>,
+    exact: bool,
+}
+
+impl<'a> Haystack<'a> {
+    /// `lower` must be `text.to_ascii_lowercase()`.
+    pub fn new(text: &'a str, lower: &'a str) -> Self {
+        debug_assert_eq!(text.len(), lower.len());
+        Haystack {
+            text,
+            lower: std::borrow::Cow::Borrowed(lower),
+            exact: ascii_exact(text),
+        }
+    }
+
+    /// Like [`Haystack::new`], when the check of the text is already done.
+    pub fn with_exact(text: &'a str, lower: &'a str, exact: bool) -> Self {
+        Haystack {
+            text,
+            lower: std::borrow::Cow::Borrowed(lower),
+            exact,
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+impl<'a> From<&'a str> for Haystack<'a> {
+    fn from(text: &'a str) -> Self {
+        Haystack {
+            text,
+            lower: std::borrow::Cow::Owned(text.to_ascii_lowercase()),
+            exact: ascii_exact(text),
+        }
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.inner.source).finish()
+    }
+}
+
+/// Why a pattern did not compile: the message of the regex parser or compiler.
+#[derive(Debug, Clone)]
+pub struct PatternError(pub String);
+
+impl Pattern {
+    /// Parses `source` (case-insensitive) and compiles its fast form.
+    pub fn new(source: &str) -> Result<Pattern, PatternError> {
+        let hir = parse(source)?;
+        let on_lower = !may_be_case_sensitive(source) || case_closed(&hir);
+        let fast = build(&narrow(&hir, wide_class(), on_lower))?;
+        Ok(Pattern {
+            inner: Arc::new(Inner {
+                source: source.to_string(),
+                fast,
+                on_lower,
+                full: OnceLock::new(),
+            }),
+        })
+    }
+
+    /// The pattern as compiled (lexicon references expanded).
+    pub fn as_str(&self) -> &str {
+        &self.inner.source
+    }
+
+    /// Every non-overlapping match in the text, leftmost first, as `regex::Regex::find_iter`
+    /// finds them (case-insensitively).
+    pub fn find_iter<'r, 'h>(
+        &'r self,
+        hay: &'h Haystack<'_>,
+    ) -> impl Iterator<Item = regex_automata::Match> + use<'r, 'h> {
+        let (re, text) = self.pick(hay);
+        re.find_iter(text)
+    }
+
+    /// Whether the pattern matches anywhere in the text.
+    pub fn is_match(&self, hay: &Haystack<'_>) -> bool {
+        let (re, text) = self.pick(hay);
+        re.is_match(text)
+    }
+
+    /// The matches in `text` as ranges (for one-off searches; build a [`Haystack`] once to
+    /// search one text with many patterns).
+    pub fn ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let hay = Haystack::from(text);
+        self.find_iter(&hay).map(|m| m.range()).collect()
+    }
+
+    fn pick<'h>(&self, hay: &'h Haystack<'_>) -> (&Regex, &'h str) {
+        match (hay.exact, self.inner.on_lower) {
+            (true, true) => (&self.inner.fast, &hay.lower),
+            (true, false) => (&self.inner.fast, hay.text),
+            (false, _) => (self.full(), hay.text),
+        }
+    }
+
+    /// The pattern with full Unicode semantics, compiled now if it was not yet. If it is too
+    /// large to compile (it never is for the shipped rubrics), the fast form is used.
+    fn full(&self) -> &Regex {
+        self.inner.full.get_or_init(|| {
+            parse(&self.inner.source)
+                .and_then(|hir| build(&hir))
+                .unwrap_or_else(|_| self.inner.fast.clone())
+        })
+    }
+}
+
+fn parse(source: &str) -> Result<Hir, PatternError> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(source)
+        .map_err(|e| PatternError(e.to_string()))
+}
+
+fn build(hir: &Hir) -> Result<Regex, PatternError> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .utf8_empty(true)
+                // Only where a pattern matches is asked, never its groups.
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+        )
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .build_from_hir(hir)
+        .map_err(|e| PatternError(e.to_string()))
+}
+
+/// The non-ASCII characters a fast form cannot be trusted with: Unicode word characters
+/// (`\w`: letters, marks, digits, connectors) and white space (`\s`).
+fn wide_class() -> &'static ClassUnicode {
+    static WIDE: OnceLock<ClassUnicode> = OnceLock::new();
+    WIDE.get_or_init(|| {
+        let mut c = ClassUnicode::empty();
+        for p in [r"\w", r"\s"] {
+            if let HirKind::Class(Class::Unicode(x)) = regex_syntax::Parser::new()
+                .parse(p)
+                .expect("a Perl class")
+                .kind()
+            {
+                c.union(x);
+            }
+        }
+        c.difference(&ascii());
+        c
+    })
+}
+
+fn ascii() -> ClassUnicode {
+    ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')])
+}
+
+/// True when every non-ASCII character of `text` is outside [`wide_class`]: then the fast
+/// form of every pattern finds exactly what the full form finds.
+pub fn ascii_exact(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip ASCII a word at a time.
+        let chunk = &bytes[i..bytes.len().min(i + 16)];
+        if chunk.is_ascii() {
+            i += chunk.len();
+            continue;
+        }
+        let start = i + chunk.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+        let c = text[start..].chars().next().unwrap_or('\0');
+        if is_wide(c) {
+            return false;
+        }
+        i = start + c.len_utf8();
+    }
+    true
+}
+
+fn is_wide(c: char) -> bool {
+    static RANGES: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let ranges = RANGES.get_or_init(|| {
+        wide_class()
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect()
+    });
+    let i = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(i).is_some_and(|&(start, _)| start <= c)
+}
+
+/// The fast form of `hir`: Unicode word boundaries become ASCII ones, and each class whose
+/// non-ASCII part lies within `wide` (characters a fast text never has) loses that part; with
+/// `lower`, classes also lose `A-Z`, which the lowercased text never has.
+fn narrow(hir: &Hir, wide: &ClassUnicode, lower: bool) -> Hir {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Literal(_) => hir.clone(),
+        HirKind::Class(Class::Bytes(_)) => hir.clone(),
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut c = c.clone();
+            if !c.is_ascii() && within(&c, wide) {
+                c.intersect(&ascii());
+            }
+            if lower {
+                c.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
+            }
+            Hir::class(Class::Unicode(c))
+        }
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(r) => {
+            let mut r = r.clone();
+            r.sub = Box::new(narrow(&r.sub, wide, lower));
+            Hir::repetition(r)
+        }
+        HirKind::Capture(c) => {
+            let mut c = c.clone();
+            c.sub = Box::new(narrow(&c.sub, wide, lower));
+            Hir::capture(c)
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| narrow(h, wide, lower)).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(|h| narrow(h, wide, lower)).collect())
+        }
+    }
+}
+
+/// Whether every non-ASCII character of `c` is in `wide`.
+fn within(c: &ClassUnicode, wide: &ClassUnicode) -> bool {
+    let w = wide.ranges();
+    c.ranges().iter().filter(|r| r.end() > '\x7f').all(|r| {
+        let start = r.start().max('\u{80}');
+        let i = w.partition_point(|x| x.end() < start);
+        w.get(i)
+            .is_some_and(|x| x.start() <= start && r.end() <= x.end())
+            || {
+                // Spans several ranges of `wide`: check exactly.
+                let mut part = ClassUnicode::new([ClassUnicodeRange::new(start, r.end())]);
+                part.difference(wide);
+                part.ranges().is_empty()
+            }
+    })
+}
+
+/// Whether `hir` cannot tell an ASCII letter from its other case (every class has both cases
+/// or neither, no literal has a letter), so it matches the same on the ASCII-lowercased text.
+/// Case-insensitive patterns are, unless they turn it off with `(?-i)`.
+fn case_closed(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => !l.0.iter().any(u8::is_ascii_alphabetic),
+        HirKind::Class(Class::Unicode(c)) => letters_closed(
+            c.ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        HirKind::Class(Class::Bytes(c)) => letters_closed(
+            c.ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        HirKind::Repetition(r) => case_closed(&r.sub),
+        HirKind::Capture(c) => case_closed(&c.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().all(case_closed),
+    }
+}
+
+/// Whether a class (as ranges of code points) has each ASCII letter in both cases or neither.
+fn letters_closed(ranges: impl Iterator<Item = (u32, u32)>) -> bool {
+    let (mut upper, mut lower) = (0u32, 0u32);
+    let mask = |start: u32, end: u32, from: u32| -> u32 {
+        let (s, e) = (start.max(from), end.min(from + 25));
+        if s > e {
+            0
+        } else {
+            (((1u64 << (e - s + 1)) - 1) << (s - from)) as u32
+        }
+    };
+    for (s, e) in ranges {
+        upper |= mask(s, e, u32::from(b'A'));
+        lower |= mask(s, e, u32::from(b'a'));
+    }
+    upper == lower
+}
+
+/// Whether the pattern text may turn case-insensitivity off (`(?-i)`, `(?x-i:...)`): only
+/// then does [`case_closed`] need to look.
+fn may_be_case_sensitive(source: &str) -> bool {
+    source.match_indices("(?").any(|(i, _)| {
+        let flags = &source[i + 2..];
+        let end = flags.find([':', ')']).unwrap_or(flags.len());
+        flags[..end].contains('-')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(p: &Pattern, text: &str) -> Vec<String> {
+        p.ranges(text)
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    fn reference(p: &str, text: &str) -> Vec<String> {
+        regex::RegexBuilder::new(p)
+            .case_insensitive(true)
+            .build()
+            .unwrap()
+            .find_iter(text)
+            .map(|m| m.as_str().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn texts_with_only_punctuation_outside_ascii_take_the_fast_form() {
+        assert!(ascii_exact("I’d say “yes” — 5 € 🙂"));
+        assert!(!ascii_exact("the café"));
+        assert!(!ascii_exact("no\u{a0}break"));
+        assert!(!ascii_exact("٣ days"));
+    }
+
+    #[test]
+    fn both_forms_match_as_the_regex_crate_does() {
+        let patterns = [
+            r"\bi (?:\w+ly )?(?:called|fixed)\b",
+            r"\b(?:she|he)\b[^.!?]{0,40}?\b(?:thanked)\b",
+            r"\bi[\x27’]ve\b",
+            r"^\s*(?:first|then)\b",
+            r"\bkept\b|\bseSSion\b",
+            r"\d+\s*%",
+            r"(?-i:I) (?-i:said)|\bIT\b",
+            r"[A-Z]{2,}|[^a-z ]+",
+        ];
+        let texts = [
+            "I quickly called her. Then I fixed it.",
+            "She — after all — thanked me. He was “happy” and thanked us.",
+            "I’ve done it; I've said so. Ive not.",
+            "  First, I listened.\nThen I kept the session short: 40 % faster.",
+            "Café owners: I quickly called the café. She, in the café, thanked me.",
+            "I\u{a0}called\u{a0}back. İ called. Kept (with a Kelvin sign: \u{212A}ept).",
+            "ſession and session; naïve\u{2009}then",
+            "I said it; i said IT. i SAID it; CSAT rose.",
+        ];
+        for p in patterns {
+            let pat = Pattern::new(p).unwrap();
+            for t in texts {
+                assert_eq!(all(&pat, t), reference(p, t), "{p} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn case_sensitive_parts_keep_the_original_text() {
+        assert!(Pattern::new(r"\bi (?:had|did)\b").unwrap().inner.on_lower);
+        assert!(!Pattern::new(r"(?-i:I) said").unwrap().inner.on_lower);
+        assert!(!Pattern::new(r"(?-i)\bx").unwrap().inner.on_lower);
+        assert!(Pattern::new(r"(?-i:[a-zA-Z]+)").unwrap().inner.on_lower);
+        assert!(!Pattern::new(r"(?s-i:[a-z]+)").unwrap().inner.on_lower);
+        assert!(Pattern::new(r"(?-i:\d)").unwrap().inner.on_lower);
+    }
+
+    #[test]
+    fn syntax_errors_say_what_is_wrong() {
+        let e = Pattern::new(r"\b(?:open").unwrap_err();
+        assert!(e.0.contains("unclosed group"), "{}", e.0);
+    }
+}
