@@ -314,21 +314,14 @@ impl<'q> Context<'q> {
 /// Analyzes answers with a set of rubrics; build it once and reuse it.
 pub struct Analyzer<'r> {
     rubrics: &'r RubricSet,
-    finders: Vec<QuantityFinder>,
+    /// One quantity finder per rubric (by position in the set), built on first use.
+    finders: Vec<std::sync::OnceLock<QuantityFinder>>,
 }
 
 impl<'r> Analyzer<'r> {
     pub fn new(rubrics: &'r RubricSet) -> Self {
-        let finders = rubrics
-            .rubrics()
-            .iter()
-            .map(|r| {
-                let kpi: Vec<&str> = r.lexicon_terms[r.metrics.kpi]
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
-                QuantityFinder::new(&kpi)
-            })
+        let finders = (0..rubrics.len())
+            .map(|_| std::sync::OnceLock::new())
             .collect();
         Analyzer { rubrics, finders }
     }
@@ -348,14 +341,16 @@ impl<'r> Analyzer<'r> {
 
     /// Analyzes `answer` in a context (a question, or just a kind).
     pub fn analyze_in(&self, answer: &str, ctx: Context<'_>) -> Analysis {
+        let index = self.rubrics.index_for_kind(ctx.kind);
         let rubric = self.rubrics.for_kind(ctx.kind);
-        let index = self
-            .rubrics
-            .rubrics()
-            .iter()
-            .position(|r| std::ptr::eq(r, rubric))
-            .unwrap_or(0);
-        analyze_with(rubric, &self.finders[index], answer, ctx)
+        let finder = self.finders[index].get_or_init(|| {
+            let kpi: Vec<&str> = rubric.lexicon_terms[rubric.metrics.kpi]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            QuantityFinder::new(&kpi)
+        });
+        analyze_with(rubric, finder, answer, ctx)
     }
 }
 

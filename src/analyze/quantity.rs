@@ -98,6 +98,8 @@ pub struct QuantityFinder {
     kpi: Vec<Vec<String>>,
     /// The first bytes of the KPI terms, lowercased: a quick test before comparing words.
     kpi_first: [bool; 256],
+    /// The KPI terms (indexes into `kpi`, in order) by their first word.
+    kpi_by_first: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl QuantityFinder {
@@ -121,7 +123,15 @@ impl QuantityFinder {
             kpi_first[usize::from(b)] = true;
             kpi_first[usize::from(b.to_ascii_uppercase())] = true;
         }
-        Self { kpi, kpi_first }
+        let mut kpi_by_first = std::collections::HashMap::<String, Vec<usize>>::new();
+        for (i, t) in kpi.iter().enumerate() {
+            kpi_by_first.entry(t[0].clone()).or_default().push(i);
+        }
+        Self {
+            kpi,
+            kpi_first,
+            kpi_by_first,
+        }
     }
 
     /// Every quantity in `text`, in order, non-overlapping (the longest reading wins).
@@ -133,6 +143,7 @@ impl QuantityFinder {
             t: &toks,
             kpi: &self.kpi,
             kpi_first: &self.kpi_first,
+            kpi_by_first: &self.kpi_by_first,
         };
         let mut out = Vec::new();
         let mut i = 0;
@@ -1224,6 +1235,7 @@ struct Parser<'a> {
     t: &'a [Tok],
     kpi: &'a [Vec<String>],
     kpi_first: &'a [bool; 256],
+    kpi_by_first: &'a std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Parser<'_> {
@@ -2433,8 +2445,26 @@ impl Parser<'_> {
         if !self.kpi_first[usize::from(first)] {
             return None;
         }
+        // Only the terms whose first word is this one (ASCII-lowercased, as the comparison
+        // below is ASCII-case-insensitive; the terms are lowercase).
+        if !self.is_word(k) {
+            return None;
+        }
+        let word = self.str(k);
+        let mut buf = [0u8; 32];
+        let candidates = if word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b)
+                .ok()
+                .and_then(|w| self.kpi_by_first.get(w))
+        } else {
+            self.kpi_by_first.get(&word.to_ascii_lowercase())
+        };
+        let candidates = candidates?;
         let mut best = None;
-        'terms: for term in self.kpi {
+        'terms: for term in candidates.iter().map(|&i| &self.kpi[i]) {
             let mut j = k;
             for (n, w) in term.iter().enumerate() {
                 // "first-call resolution" for the term "first call resolution"

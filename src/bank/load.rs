@@ -426,9 +426,9 @@ fn assemble(parsed: Vec<Parsed>) -> Result<Catalog> {
         }
     }
     problems.into_result(()).map_err(Error::Invalid)?;
-    Ok(Catalog {
-        banks: parsed.into_iter().map(|p| p.bank).collect(),
-    })
+    Ok(Catalog::from_banks(
+        parsed.into_iter().map(|p| p.bank).collect(),
+    ))
 }
 
 pub(super) fn load_sources(sources: &[BankSource]) -> Result<Catalog> {

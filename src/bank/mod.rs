@@ -277,9 +277,13 @@ fn searchable(q: &Question) -> String {
 }
 
 /// Every bank loaded for a run.
+///
+/// The shipped banks are parsed when a question is first asked for, so a command that needs
+/// none (`analyze` without `--question`) does not pay for them; banks from files are parsed
+/// (and checked) when the catalog is loaded.
 #[derive(Debug, Clone)]
 pub struct Catalog {
-    banks: Vec<Bank>,
+    banks: std::sync::OnceLock<Vec<Bank>>,
 }
 
 impl Catalog {
@@ -291,6 +295,11 @@ impl Catalog {
     /// The embedded banks plus `extra` sources (files or folders), later ones replacing earlier
     /// banks with the same id. All problems in all files are reported together.
     pub fn load(extra: &[BankSource]) -> Result<Catalog> {
+        if extra.is_empty() {
+            return Ok(Catalog {
+                banks: std::sync::OnceLock::new(),
+            });
+        }
         load::load_catalog(extra)
     }
 
@@ -299,17 +308,27 @@ impl Catalog {
         load::load_sources(sources)
     }
 
+    fn from_banks(banks: Vec<Bank>) -> Catalog {
+        Catalog {
+            banks: std::sync::OnceLock::from(banks),
+        }
+    }
+
+    /// The banks, parsing the shipped ones now if this is their first use.
     pub fn banks(&self) -> &[Bank] {
-        &self.banks
+        self.banks.get_or_init(|| match load::load_catalog(&[]) {
+            Ok(c) => c.banks.into_inner().unwrap_or_default(),
+            Err(e) => panic!("the shipped question banks are invalid (the tests check them): {e}"),
+        })
     }
 
     /// All questions, bank by bank, in file order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
-        self.banks.iter().flat_map(|b| b.questions.iter())
+        self.banks().iter().flat_map(|b| b.questions.iter())
     }
 
     pub fn len(&self) -> usize {
-        self.banks.iter().map(|b| b.questions.len()).sum()
+        self.banks().iter().map(|b| b.questions.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -342,7 +361,7 @@ impl Catalog {
 
     /// The STAR guide from the first bank that carries one.
     pub fn star_guide(&self) -> Option<&StarGuide> {
-        self.banks.iter().find_map(|b| b.star.as_ref())
+        self.banks().iter().find_map(|b| b.star.as_ref())
     }
 
     /// Every tag in use, sorted, with how many questions carry it.

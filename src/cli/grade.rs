@@ -266,7 +266,7 @@ fn side(base: &RubricSet, spec: &str) -> Result<RubricSet, Error> {
             "{spec}: no such rubric file or folder (use `current` for the rubrics in use)"
         )));
     };
-    let mut rubrics = base.rubrics().to_vec();
+    let mut rubrics = Vec::new();
     let mut scoring = 0;
     for f in &files {
         let r = load_rubric_file(f)?;
@@ -281,7 +281,7 @@ fn side(base: &RubricSet, spec: &str) -> Result<RubricSet, Error> {
             "{spec}: no rubric here says which question kinds it scores (kinds = [...] under [rubric])"
         )));
     }
-    Ok(RubricSet::from_rubrics(rubrics))
+    Ok(base.with(rubrics))
 }
 
 /// `starcoach rubric compare OLD NEW INPUT...`

@@ -224,6 +224,7 @@ pub fn grade(
     }
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
+    let caller = std::thread::current();
     let mut parts: Vec<Vec<(usize, Graded)>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
@@ -237,13 +238,15 @@ pub fn grade(
                         mine.push((i, grade_one(&jobs[i], analyzer)));
                         done.fetch_add(1, Ordering::Relaxed);
                     }
+                    // Wake the caller at once rather than at its next progress tick.
+                    caller.unpark();
                     mine
                 })
             })
             .collect();
-        while !handles.iter().all(|h| h.is_finished()) {
+        while done.load(Ordering::Relaxed) < total && !handles.iter().all(|h| h.is_finished()) {
             progress(done.load(Ordering::Relaxed), total);
-            std::thread::sleep(std::time::Duration::from_millis(80));
+            std::thread::park_timeout(std::time::Duration::from_millis(80));
         }
         handles
             .into_iter()

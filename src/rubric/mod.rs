@@ -253,9 +253,49 @@ impl Rubric {
 }
 
 /// Every rubric loaded for a run, and which one scores each question kind.
+///
+/// The shipped rubrics are compiled when a question of their kind first needs them, so a run
+/// that scores one kind compiles one rubric; rubrics from files are compiled (and checked) when
+/// the set is loaded.
 #[derive(Debug, Clone)]
 pub struct RubricSet {
-    rubrics: Vec<Rubric>,
+    entries: Vec<Entry>,
+}
+
+/// One rubric of a set: its kinds, and the rubric once compiled.
+#[derive(Debug, Clone)]
+struct Entry {
+    kinds: Vec<Kind>,
+    rubric: std::sync::OnceLock<Rubric>,
+    /// An embedded rubric not compiled yet: `(path, text)`.
+    embedded: Option<(&'static str, &'static str)>,
+}
+
+impl Entry {
+    fn ready(r: Rubric) -> Entry {
+        Entry {
+            kinds: r.kinds.clone(),
+            rubric: std::sync::OnceLock::from(r),
+            embedded: None,
+        }
+    }
+
+    fn lazy(kinds: Vec<Kind>, path: &'static str, text: &'static str) -> Entry {
+        Entry {
+            kinds,
+            rubric: std::sync::OnceLock::new(),
+            embedded: Some((path, text)),
+        }
+    }
+
+    fn get(&self) -> &Rubric {
+        self.rubric.get_or_init(|| {
+            let (path, text) = self
+                .embedded
+                .expect("a rubric from a file is compiled at load");
+            compile::compile_embedded(path, text)
+        })
+    }
 }
 
 impl RubricSet {
@@ -269,27 +309,51 @@ impl RubricSet {
         compile::load_set(extra)
     }
 
-    /// The rubric that scores `kind`.
+    /// The rubric that scores `kind` (compiled now if it is a shipped one not used yet).
     pub fn for_kind(&self, kind: Kind) -> &Rubric {
-        self.rubrics
-            .iter()
-            .rev()
-            .find(|r| r.kinds.contains(&kind))
-            .or_else(|| {
-                self.rubrics
-                    .iter()
-                    .find(|r| r.kinds.contains(&Kind::Behavioral))
-            })
-            .unwrap_or(&self.rubrics[0])
+        self.entries[self.index_for_kind(kind)].get()
     }
 
-    pub fn rubrics(&self) -> &[Rubric] {
-        &self.rubrics
+    /// The position in [`RubricSet::rubrics`] of the rubric that scores `kind`.
+    pub fn index_for_kind(&self, kind: Kind) -> usize {
+        let last = |k: Kind| self.entries.iter().rposition(|r| r.kinds.contains(&k));
+        last(kind)
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .position(|r| r.kinds.contains(&Kind::Behavioral))
+            })
+            .unwrap_or(0)
+    }
+
+    /// The number of rubrics in the set.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Never true: a set has at least one rubric.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every rubric of the set, in load order (compiling those not compiled yet).
+    pub fn rubrics(&self) -> impl ExactSizeIterator<Item = &Rubric> {
+        self.entries.iter().map(Entry::get)
+    }
+
+    /// This set with `more` rubrics after it (they win for the kinds they score); shipped
+    /// rubrics not compiled yet stay so.
+    pub fn with(&self, more: Vec<Rubric>) -> RubricSet {
+        let mut entries = self.entries.clone();
+        entries.extend(more.into_iter().map(Entry::ready));
+        RubricSet { entries }
     }
 
     /// Builds a set from rubrics already compiled (at least one).
     pub fn from_rubrics(rubrics: Vec<Rubric>) -> RubricSet {
         assert!(!rubrics.is_empty(), "a rubric set needs a rubric");
-        RubricSet { rubrics }
+        RubricSet {
+            entries: rubrics.into_iter().map(Entry::ready).collect(),
+        }
     }
 }

@@ -18,11 +18,17 @@
 //!
 //! [`Pattern::find_iter`] picks the form by looking at the text, so callers see one regex.
 
+use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
+use regex_automata::hybrid;
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson;
+use regex_automata::util::iter::Searcher;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
+use regex_automata::{Input, Match};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// The NFA size limit of one pattern (as the rubric compiler always used).
@@ -36,10 +42,84 @@ pub struct Pattern {
 
 struct Inner {
     source: String,
-    fast: Regex,
+    fast: Fast,
     /// The fast form runs on the ASCII-lowercased text (it was built without `A-Z`).
     on_lower: bool,
-    full: OnceLock<Regex>,
+    full: OnceLock<Option<Regex>>,
+}
+
+type CacheFn = Box<dyn Fn() -> hybrid::regex::Cache + Send + Sync>;
+
+/// The fast form: a lazy DFA alone (forward, and reverse for where a match starts). It never
+/// gives up on these patterns (no Unicode word boundary, no cache limit on retries), so the
+/// other engines a `meta::Regex` builds and keeps ready are not needed, and building them was
+/// most of the compile time.
+struct Fast {
+    re: Arc<hybrid::regex::Regex>,
+    caches: Pool<hybrid::regex::Cache, CacheFn>,
+}
+
+impl Fast {
+    fn new(hir: &Hir) -> Result<Fast, PatternError> {
+        let nfa = |reverse: bool| {
+            thompson::Compiler::new()
+                .configure(
+                    thompson::Config::new()
+                        .nfa_size_limit(Some(SIZE_LIMIT))
+                        .reverse(reverse)
+                        .which_captures(thompson::WhichCaptures::None),
+                )
+                .build_from_hir(hir)
+                .map_err(|e| PatternError(e.to_string()))
+        };
+        let err = |e: hybrid::BuildError| PatternError(e.to_string());
+        let forward = hybrid::dfa::DFA::builder()
+            .build_from_nfa(nfa(false)?)
+            .map_err(err)?;
+        // As `hybrid::regex::Builder` configures the reverse DFA, which finds where a match
+        // starts.
+        let reverse = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::DFA::config()
+                    .prefilter(None)
+                    .specialize_start_states(false)
+                    .match_kind(regex_automata::MatchKind::All),
+            )
+            .build_from_nfa(nfa(true)?)
+            .map_err(err)?;
+        let re = Arc::new(hybrid::regex::Builder::new().build_from_dfas(forward, reverse));
+        let for_cache = re.clone();
+        let create: CacheFn = Box::new(move || for_cache.create_cache());
+        Ok(Fast {
+            re,
+            caches: Pool::new(create),
+        })
+    }
+}
+
+/// The matches of a pattern in one text.
+pub struct Matches<'r, 'h> {
+    inner: MatchesInner<'r, 'h>,
+}
+
+enum MatchesInner<'r, 'h> {
+    Fast {
+        re: &'r hybrid::regex::Regex,
+        cache: PoolGuard<'r, hybrid::regex::Cache, CacheFn>,
+        it: Searcher<'h>,
+    },
+    Full(meta::FindMatches<'r, 'h>),
+}
+
+impl Iterator for Matches<'_, '_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        match &mut self.inner {
+            MatchesInner::Fast { re, cache, it } => it.advance(|input| re.try_search(cache, input)),
+            MatchesInner::Full(m) => m.next(),
+        }
+    }
 }
 
 /// A text to search, with what the fast forms need: its ASCII-lowercased copy (same byte
@@ -96,20 +176,98 @@ impl fmt::Debug for Pattern {
 #[derive(Debug, Clone)]
 pub struct PatternError(pub String);
 
+/// Every pattern compiled in this process, by source: the rubrics of a set share most of their
+/// patterns (they extend `common.toml`), and a pattern is compiled once.
+fn cache() -> &'static Mutex<HashMap<String, Pattern>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Pattern>>> = OnceLock::new();
+    CACHE.get_or_init(Mutex::default)
+}
+
 impl Pattern {
-    /// Parses `source` (case-insensitive) and compiles its fast form.
+    /// Parses `source` (case-insensitive) and compiles its fast form, or takes it from the
+    /// patterns already compiled.
     pub fn new(source: &str) -> Result<Pattern, PatternError> {
-        let hir = parse(source)?;
+        if let Some(p) = cache().lock().ok().and_then(|c| c.get(source).cloned()) {
+            return Ok(p);
+        }
+        let p = Pattern::compile(source)?;
+        if let Ok(mut c) = cache().lock() {
+            c.insert(source.to_string(), p.clone());
+        }
+        Ok(p)
+    }
+
+    /// Compiles the patterns not compiled yet, on two threads when there are enough of them
+    /// to be worth it, so that [`Pattern::new`] finds them ready. Errors are left for
+    /// [`Pattern::new`] to report.
+    pub fn prepare(sources: &[String]) {
+        let todo: Vec<&String> = match cache().lock() {
+            Ok(c) => {
+                let mut seen = std::collections::HashSet::new();
+                sources
+                    .iter()
+                    .filter(|s| !c.contains_key(s.as_str()) && seen.insert(s.as_str()))
+                    .collect()
+            }
+            Err(_) => return,
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+        if todo.len() < 8 || threads < 2 {
+            return;
+        }
+        let compile_some = |part: Vec<&String>| {
+            for s in part {
+                if let Ok(p) = Pattern::compile(s) {
+                    if let Ok(mut c) = cache().lock() {
+                        c.insert(s.to_string(), p);
+                    }
+                }
+            }
+        };
+        // Alternate, so both halves get long and short patterns.
+        let (a, b): (Vec<&String>, Vec<&String>) = {
+            let mut halves = (Vec::new(), Vec::new());
+            for (i, s) in todo.into_iter().enumerate() {
+                if i % 2 == 0 {
+                    halves.0.push(s);
+                } else {
+                    halves.1.push(s);
+                }
+            }
+            halves
+        };
+        std::thread::scope(|scope| {
+            scope.spawn(|| compile_some(b));
+            compile_some(a);
+        });
+    }
+
+    fn compile(source: &str) -> Result<Pattern, PatternError> {
+        // Usually the pattern can be read case-sensitively and run on the lowercased text:
+        // its letters are literal lowercase ones, which is far cheaper to parse and compile
+        // than a class of both cases per letter.
+        if !may_be_case_sensitive(source) {
+            let hir = parse(source, false)?;
+            if lowercase_only(&hir) {
+                let fast = Fast::new(&narrow(&hir, wide_class(), true))?;
+                return Ok(Pattern::from_parts(source, fast, true));
+            }
+        }
+        let hir = parse(source, true)?;
         let on_lower = !may_be_case_sensitive(source) || case_closed(&hir);
-        let fast = build(&narrow(&hir, wide_class(), on_lower))?;
-        Ok(Pattern {
+        let fast = Fast::new(&narrow(&hir, wide_class(), on_lower))?;
+        Ok(Pattern::from_parts(source, fast, on_lower))
+    }
+
+    fn from_parts(source: &str, fast: Fast, on_lower: bool) -> Pattern {
+        Pattern {
             inner: Arc::new(Inner {
                 source: source.to_string(),
                 fast,
                 on_lower,
                 full: OnceLock::new(),
             }),
-        })
+        }
     }
 
     /// The pattern as compiled (lexicon references expanded).
@@ -119,18 +277,21 @@ impl Pattern {
 
     /// Every non-overlapping match in the text, leftmost first, as `regex::Regex::find_iter`
     /// finds them (case-insensitively).
-    pub fn find_iter<'r, 'h>(
-        &'r self,
-        hay: &'h Haystack<'_>,
-    ) -> impl Iterator<Item = regex_automata::Match> + use<'r, 'h> {
-        let (re, text) = self.pick(hay);
-        re.find_iter(text)
-    }
-
-    /// Whether the pattern matches anywhere in the text.
-    pub fn is_match(&self, hay: &Haystack<'_>) -> bool {
-        let (re, text) = self.pick(hay);
-        re.is_match(text)
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h Haystack<'_>) -> Matches<'r, 'h> {
+        let fast = |text: &'h str| MatchesInner::Fast {
+            re: &self.inner.fast.re,
+            cache: self.inner.fast.caches.get(),
+            it: Searcher::new(Input::new(text)),
+        };
+        let inner = match (hay.exact, self.inner.on_lower) {
+            (true, true) => fast(&hay.lower),
+            (true, false) => fast(hay.text),
+            (false, _) => match self.full() {
+                Some(re) => MatchesInner::Full(re.find_iter(hay.text)),
+                None => fast(hay.text),
+            },
+        };
+        Matches { inner }
     }
 
     /// The matches in `text` as ranges (for one-off searches; build a [`Haystack`] once to
@@ -140,28 +301,23 @@ impl Pattern {
         self.find_iter(&hay).map(|m| m.range()).collect()
     }
 
-    fn pick<'h>(&self, hay: &'h Haystack<'_>) -> (&Regex, &'h str) {
-        match (hay.exact, self.inner.on_lower) {
-            (true, true) => (&self.inner.fast, &hay.lower),
-            (true, false) => (&self.inner.fast, hay.text),
-            (false, _) => (self.full(), hay.text),
-        }
-    }
-
     /// The pattern with full Unicode semantics, compiled now if it was not yet. If it is too
     /// large to compile (it never is for the shipped rubrics), the fast form is used.
-    fn full(&self) -> &Regex {
-        self.inner.full.get_or_init(|| {
-            parse(&self.inner.source)
-                .and_then(|hir| build(&hir))
-                .unwrap_or_else(|_| self.inner.fast.clone())
-        })
+    fn full(&self) -> Option<&Regex> {
+        self.inner
+            .full
+            .get_or_init(|| {
+                parse(&self.inner.source, true)
+                    .and_then(|hir| build(&hir))
+                    .ok()
+            })
+            .as_ref()
     }
 }
 
-fn parse(source: &str) -> Result<Hir, PatternError> {
+fn parse(source: &str, case_insensitive: bool) -> Result<Hir, PatternError> {
     regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
+        .case_insensitive(case_insensitive)
         .build()
         .parse(source)
         .map_err(|e| PatternError(e.to_string()))
@@ -339,6 +495,20 @@ fn letters_closed(ranges: impl Iterator<Item = (u32, u32)>) -> bool {
         lower |= mask(s, e, u32::from(b'a'));
     }
     upper == lower
+}
+
+/// Whether `hir`, read case-sensitively, matches on the ASCII-lowercased text exactly what
+/// the case-insensitive pattern matches on the text: no literal has an uppercase ASCII letter,
+/// and every class has each ASCII letter in both cases or neither (`\w`, `\S`, `[^.!?]`).
+fn lowercase_only(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => !l.0.iter().any(u8::is_ascii_uppercase),
+        HirKind::Class(_) => case_closed(hir),
+        HirKind::Repetition(r) => lowercase_only(&r.sub),
+        HirKind::Capture(c) => lowercase_only(&c.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().all(lowercase_only),
+    }
 }
 
 /// Whether the pattern text may turn case-insensitivity off (`(?-i)`, `(?x-i:...)`): only

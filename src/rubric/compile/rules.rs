@@ -1,0 +1,260 @@
+//! Compiling one `[[rule]]`: its effect, anchor and kind-specific fields.
+
+use super::context::Ctx;
+use super::sections::examples;
+use super::*;
+
+pub(super) fn compile_rule(
+    cx: &mut Ctx<'_>,
+    r: &RawRule,
+    file: usize,
+    weights: &[(Dimension, f64)],
+) -> Option<Rule> {
+    let id = r.id.get_ref().clone();
+    let owner = format!("rule `{id}`");
+    let span = r.id.span();
+    if !is_rule_id(&id) {
+        cx.err(
+            file,
+            span.clone(),
+            format!("rule id `{id}` should be lowercase words joined by `.` or `-`"),
+            "e.g. `result.missing` or `delivery.filler`",
+        );
+    }
+    if !weights.iter().any(|(d, _)| *d == r.dimension) {
+        cx.err(
+            file,
+            span.clone(),
+            format!("{owner} feeds `{}`, which has no weight under [dimensions]", r.dimension),
+            "add the dimension to [dimensions] (weight 0 shows it without counting it) or pick another",
+        );
+    }
+    let effect = match (r.points, r.penalty) {
+        (Some(points), None) => Effect::Credit {
+            points,
+            min: r.min.unwrap_or(1.0),
+            max: r.max,
+        },
+        (None, Some(penalty)) => Effect::Penalty {
+            penalty,
+            max: r.max.unwrap_or(0.0),
+            cap: r.cap.unwrap_or(f64::INFINITY),
+        },
+        _ => {
+            cx.err(file, span.clone(), format!("{owner} needs exactly one of `points` (credit) or `penalty`"), "credit rules earn `points` when `min` is reached; penalty rules cost `penalty` per unit above `max`");
+            return None;
+        }
+    };
+    if let Effect::Credit { min, .. } = effect {
+        if min <= 0.0 {
+            cx.err(
+                file,
+                span.clone(),
+                format!("{owner}: `min` must be above 0 for a credit rule"),
+                "use e.g. min = 1",
+            );
+        }
+    }
+    let anchor = match r.anchor.as_ref().map(|a| a.get_ref().as_str()) {
+        None | Some("last") => Anchor::Last,
+        Some("first") => Anchor::First,
+        Some(other) => {
+            let a = r.anchor.as_ref().unwrap();
+            cx.err(
+                file,
+                a.span(),
+                format!("{owner}: unknown anchor `{other}`"),
+                "use \"first\" or \"last\"",
+            );
+            Anchor::Last
+        }
+    };
+    let need = |cx: &mut Ctx<'_>, what: &str| {
+        cx.err(
+            file,
+            span.clone(),
+            format!("{owner} ({}) needs `{what}`", r.kind.as_str()),
+            "see docs/rubrics.md for the fields of each rule kind",
+        );
+    };
+    let lex_list = |cx: &mut Ctx<'_>, names: &[&Spanned<String>]| -> Vec<LexiconId> {
+        names
+            .iter()
+            .filter_map(|n| cx.lexicon(file, n, &owner))
+            .collect()
+    };
+    let unless = r.unless.as_ref().and_then(|p| cx.regex(file, p, &owner));
+    let spec = match r.kind {
+        RuleKind::Phrase => {
+            let mut names: Vec<&Spanned<String>> = r.lexicons.iter().collect();
+            names.extend(r.lexicon.as_ref());
+            if names.is_empty() {
+                need(cx, "lexicon");
+                return None;
+            }
+            Spec::Phrase {
+                lexicons: lex_list(cx, &names),
+                unless,
+                per_words: r.per_words,
+            }
+        }
+        RuleKind::Pattern => {
+            let Some(p) = &r.pattern else {
+                need(cx, "pattern");
+                return None;
+            };
+            Spec::Pattern {
+                regex: cx.regex(file, p, &owner)?,
+                unless,
+                per_words: r.per_words,
+            }
+        }
+        RuleKind::Component => {
+            let Some(label) = r.component else {
+                need(cx, "component");
+                return None;
+            };
+            let measure = match r.measure.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("sentences") => ComponentMeasure::Sentences,
+                Some("weighted") => ComponentMeasure::Weighted,
+                Some("share") => ComponentMeasure::Share,
+                Some(other) => {
+                    cx.err(
+                        file,
+                        r.measure.as_ref().unwrap().span(),
+                        format!("{owner}: unknown measure `{other}`"),
+                        "use \"sentences\", \"weighted\" or \"share\"",
+                    );
+                    ComponentMeasure::Sentences
+                }
+            };
+            Spec::Component { label, measure }
+        }
+        RuleKind::Order => Spec::Order,
+        RuleKind::Metric => Spec::Metric,
+        RuleKind::Ratio => {
+            let (Some(n), Some(d)) = (&r.numerator, &r.denominator) else {
+                need(cx, "numerator` and `denominator");
+                return None;
+            };
+            let side =
+                |cx: &mut Ctx<'_>, name: &Spanned<String>| match Feature::parse(name.get_ref()) {
+                    Some(f @ Feature::Clause(..)) => Counted::Features(vec![f]),
+                    _ => Counted::Lexicons(lex_list(cx, &[name])),
+                };
+            Spec::Ratio {
+                numerator: side(cx, n),
+                denominator: side(cx, d),
+            }
+        }
+        RuleKind::Length => {
+            let measure = match r.measure.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("seconds") => LengthMeasure::Seconds,
+                Some("words") => LengthMeasure::Words,
+                Some("sentence") => LengthMeasure::LongestSentence,
+                Some(other) => {
+                    cx.err(
+                        file,
+                        r.measure.as_ref().unwrap().span(),
+                        format!("{owner}: unknown measure `{other}`"),
+                        "use \"seconds\", \"words\" or \"sentence\"",
+                    );
+                    LengthMeasure::Seconds
+                }
+            };
+            Spec::Length { measure }
+        }
+        RuleKind::Coverage => Spec::Coverage,
+        RuleKind::Episode => {
+            if r.episodes.is_empty() {
+                need(cx, "episodes");
+                return None;
+            }
+            let sentences = match r.measure.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("answer") => false,
+                Some("sentences") => true,
+                Some(other) => {
+                    cx.err(
+                        file,
+                        r.measure.as_ref().unwrap().span(),
+                        format!("{owner}: unknown measure `{other}`"),
+                        "use \"answer\" or \"sentences\"",
+                    );
+                    false
+                }
+            };
+            Spec::Episode {
+                episodes: r.episodes.clone(),
+                sentences,
+            }
+        }
+        RuleKind::Clause => {
+            if r.features.is_empty() {
+                need(cx, "features");
+                return None;
+            }
+            let mut features = Vec::new();
+            for f in &r.features {
+                match Feature::parse(f.get_ref()) {
+                    Some(Feature::Clause(s, t)) => features.push(Feature::Clause(s, t)),
+                    _ => cx.err(
+                        file,
+                        f.span(),
+                        format!("{owner}: `{}` is not a clause feature", f.get_ref()),
+                        "use one of i_past, i_present, i_modal, i_state, we_..., other_...",
+                    ),
+                }
+            }
+            Spec::Clause { features }
+        }
+        RuleKind::Detail => Spec::Detail {
+            lexicon: r.lexicon.as_ref().and_then(|l| cx.lexicon(file, l, &owner)),
+            determiners: r
+                .determiners
+                .as_ref()
+                .and_then(|l| cx.lexicon(file, l, &owner)),
+            generic: r.generic.as_ref().and_then(|l| cx.lexicon(file, l, &owner)),
+            stopwords: r
+                .stopwords
+                .as_ref()
+                .and_then(|l| cx.lexicon(file, l, &owner)),
+            per_words: r.per_words,
+        },
+        RuleKind::Repetition => Spec::Repetition {
+            min_repeats: r.min_repeats.unwrap_or(3).max(2),
+            stopwords: r
+                .stopwords
+                .as_ref()
+                .and_then(|l| cx.lexicon(file, l, &owner)),
+        },
+    };
+    for (what, text) in [("message", &r.message), ("suggestion", &r.suggestion)] {
+        if text.trim().is_empty() {
+            cx.err(
+                file,
+                span.clone(),
+                format!("{owner} has an empty {what}"),
+                "say it in a sentence the candidate will read",
+            );
+        }
+    }
+    Some(Rule {
+        id,
+        kind: r.kind,
+        dimension: r.dimension,
+        severity: r.severity,
+        effect,
+        applies_from: r.applies_from,
+        message: r.message.trim().to_string(),
+        partial_message: r.partial_message.as_ref().map(|m| m.trim().to_string()),
+        partial_suggestion: r.partial_suggestion.as_ref().map(|m| m.trim().to_string()),
+        suggestion: r.suggestion.trim().to_string(),
+        praise: r.praise.as_ref().map(|p| p.trim().to_string()),
+        scope: r.scope.clone(),
+        anchor,
+        spec,
+        examples: examples(&r.examples),
+        note: r.note.clone(),
+        origin: cx.origin(file, span),
+    })
+}
