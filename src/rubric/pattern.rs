@@ -197,6 +197,15 @@ impl Pattern {
         Ok(p)
     }
 
+    /// Forgets every compiled pattern, so that the next rubric load compiles its patterns
+    /// again: for benchmarks of a cold load in a process that has loaded rubrics before.
+    #[doc(hidden)]
+    pub fn clear_cache() {
+        if let Ok(mut c) = cache().lock() {
+            c.clear();
+        }
+    }
+
     /// Compiles the patterns not compiled yet, on two threads when there are enough of them
     /// to be worth it, so that [`Pattern::new`] finds them ready. Errors are left for
     /// [`Pattern::new`] to report.
