@@ -192,6 +192,9 @@ impl std::hash::Hasher for Fnv {
 
 pub(super) type Lexicon = HashMap<&'static [u8], Lex, std::hash::BuildHasherDefault<Fnv>>;
 
+/// KPI terms (their indexes) by their first word.
+pub(super) type KpiIndex = HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<Fnv>>;
+
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
 
 pub(super) fn build_lexicon() -> Lexicon {

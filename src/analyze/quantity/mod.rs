@@ -115,7 +115,7 @@ pub struct QuantityFinder {
     /// The first bytes of the KPI terms, lowercased: a quick test before comparing words.
     kpi_first: [bool; 256],
     /// The KPI terms (indexes into `kpi`, in order) by their first word.
-    kpi_by_first: std::collections::HashMap<String, Vec<usize>>,
+    kpi_by_first: KpiIndex,
 }
 
 impl QuantityFinder {
@@ -139,7 +139,7 @@ impl QuantityFinder {
             kpi_first[usize::from(b)] = true;
             kpi_first[usize::from(b.to_ascii_uppercase())] = true;
         }
-        let mut kpi_by_first = std::collections::HashMap::<String, Vec<usize>>::new();
+        let mut kpi_by_first = KpiIndex::default();
         for (i, t) in kpi.iter().enumerate() {
             kpi_by_first.entry(t[0].clone()).or_default().push(i);
         }

@@ -70,7 +70,7 @@ pub(super) struct Parser<'a> {
     pub(super) t: &'a [Tok],
     pub(super) kpi: &'a [Vec<String>],
     pub(super) kpi_first: &'a [bool; 256],
-    pub(super) kpi_by_first: &'a std::collections::HashMap<String, Vec<usize>>,
+    pub(super) kpi_by_first: &'a KpiIndex,
 }
 
 impl Parser<'_> {
