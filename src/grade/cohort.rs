@@ -141,11 +141,19 @@ pub fn summarize(graded: &[Graded], rubrics: &RubricSet) -> Cohort {
     candidates.sort_by_key(|a| a.key.to_lowercase());
     let questions = groups(graded, |g| g.question());
 
-    // Bands, highest first, as the rubrics define them.
+    // Bands, highest first, as the rubrics define them: a band's lower bound is the one of the
+    // first rubric (in load order) that has the band. The search stops there, so the rubrics of
+    // kinds nobody answered are not compiled for it.
     let mut band_min: BTreeMap<&str, f64> = BTreeMap::new();
-    for r in rubrics.rubrics() {
-        for b in &r.bands {
-            band_min.entry(&b.name).or_insert(b.min);
+    for g in graded {
+        let name = g.analysis.band.as_str();
+        if !band_min.contains_key(name) {
+            let min = rubrics
+                .rubrics()
+                .find_map(|r| r.bands.iter().find(|b| b.name == name).map(|b| b.min));
+            if let Some(min) = min {
+                band_min.insert(name, min);
+            }
         }
     }
     let mut bands: Vec<(String, usize, f64)> = Vec::new();

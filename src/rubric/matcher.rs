@@ -106,14 +106,17 @@ impl PhraseMatcher {
         }
         for list in &mut hits {
             if list.len() > 1 {
-                list.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-                let mut kept: Vec<Range<usize>> = Vec::with_capacity(list.len());
-                for r in list.drain(..) {
-                    if kept.last().is_none_or(|k| r.start >= k.end) {
-                        kept.push(r);
+                // Equal keys are equal ranges, so an unstable sort gives the same order.
+                list.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+                // Keep each hit that starts at or after the end of the last one kept, in place.
+                let mut kept = 0;
+                for r in 0..list.len() {
+                    if kept == 0 || list[r].start >= list[kept - 1].end {
+                        list[kept] = list[r].clone();
+                        kept += 1;
                     }
                 }
-                *list = kept;
+                list.truncate(kept);
             }
         }
         hits
@@ -123,21 +126,34 @@ impl PhraseMatcher {
 /// A copy of a text with every whitespace run turned into one space, and the map back.
 struct Squeezed {
     text: Option<String>,
-    /// `map[i]` is the original offset of byte `i` of the copy.
+    /// `map[i]` is the original offset of byte `i` of the copy (empty when the copy has the
+    /// original's offsets: no run of two whitespace bytes, only single line breaks or tabs).
     map: Vec<u32>,
     len: usize,
 }
 
 impl Squeezed {
     fn new(s: &str) -> Self {
-        let needs = s
+        let runs = s
             .as_bytes()
             .windows(2)
-            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-            || s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
-        if !needs {
+            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace());
+        let other = s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        if !runs && !other {
             return Squeezed {
                 text: None,
+                map: Vec::new(),
+                len: s.len(),
+            };
+        }
+        if !runs {
+            // Each whitespace byte stands alone: a space in its place keeps every offset.
+            let bytes: Vec<u8> = s
+                .bytes()
+                .map(|b| if b.is_ascii_whitespace() { b' ' } else { b })
+                .collect();
+            return Squeezed {
+                text: String::from_utf8(bytes).ok(),
                 map: Vec::new(),
                 len: s.len(),
             };
@@ -169,7 +185,7 @@ impl Squeezed {
     }
 
     fn original(&self, i: usize) -> usize {
-        if self.text.is_none() {
+        if self.map.is_empty() {
             return i;
         }
         self.map.get(i).map_or(self.len, |&o| o as usize)
@@ -177,7 +193,7 @@ impl Squeezed {
 
     /// The original offset just after the copy's byte `end - 1`.
     fn original_end(&self, end: usize) -> usize {
-        if self.text.is_none() || end == 0 {
+        if self.map.is_empty() || end == 0 {
             return end;
         }
         let last = self.map[end - 1] as usize;
@@ -276,6 +292,14 @@ mod tests {
         assert_eq!(
             m(&[&["you know"]], "you\r\n  know\tyou know"),
             [vec!["you\r\n  know", "you know"]]
+        );
+        // Single line breaks and tabs only: the copy keeps the offsets.
+        assert_eq!(
+            m(
+                &[&["you know", "i would argue that"]],
+                "you\nknow, I would\targue\nthat"
+            ),
+            [vec!["you\nknow", "I would\targue\nthat"]]
         );
     }
 
