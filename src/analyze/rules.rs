@@ -315,7 +315,10 @@ fn evaluate(
             stopwords,
         } => repetition(f, rule, *min_repeats, *stopwords),
     };
-    if !measure.is_finite() || rule.applies_from.is_some_and(|from| measure < from) {
+    if !measure.is_finite()
+        || rule.applies_from.is_some_and(|from| measure < from)
+        || rule.min_answer_words.is_some_and(|w| doc.word_count() < w)
+    {
         return None;
     }
 

@@ -995,6 +995,7 @@ fn compile_rule(
         severity: r.severity,
         effect,
         applies_from: r.applies_from,
+        min_answer_words: r.min_answer_words,
         message: r.message.trim().to_string(),
         partial_message: r.partial_message.as_ref().map(|m| m.trim().to_string()),
         partial_suggestion: r.partial_suggestion.as_ref().map(|m| m.trim().to_string()),

@@ -254,6 +254,10 @@ pub(super) struct RawRule {
     /// an action part at all").
     #[serde(default)]
     pub applies_from: Option<f64>,
+    /// The rule only applies to answers of at least this many words (a share of a three-line
+    /// answer means little).
+    #[serde(default)]
+    pub min_answer_words: Option<usize>,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part.
