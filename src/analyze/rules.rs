@@ -398,6 +398,7 @@ fn evaluate(
         .unwrap_or_else(anchor_span),
         hits: hits.clone(),
         cost: possible - points.max(0.0) + (-points).max(0.0),
+        priority: rule.priority,
     });
     // Praise a part only where the sentence itself shows it, not where position alone put it.
     let evidenced = match rule.spec {

@@ -201,6 +201,8 @@ pub struct Rule {
     pub applies_from: Option<f64>,
     /// The rule applies only to answers of at least this many words.
     pub min_answer_words: Option<usize>,
+    /// Within a severity, higher-priority findings come first.
+    pub priority: i32,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part (the measure is above 0 but short).
