@@ -35,21 +35,21 @@ const DATA: &str = include_str!("data/answers.toml");
 const STRONG_AT: f64 = 70.0;
 const WEAK_BELOW: f64 = 45.0;
 
-/// Minimum agreement per field, in percent: a little below what the analyzer reached on this
-/// set when it was written (the reached figure is in the comment).
+/// Minimum agreement per field, in percent: a little below what the analyzer reaches on this
+/// set (the reached figure is in the comment; raise both when the analyzer improves).
 const FLOORS: &[(&str, f64)] = &[
-    ("episode", 46.0),          // 49.5
-    ("situation", 67.0),        // 70.6
-    ("task", 75.0),             // 78.9
-    ("action", 80.0),           // 83.5
-    ("result", 60.0),           // 63.3
-    ("reflection", 85.0),       // 89.0
-    ("metric_in_result", 76.0), // 79.8
-    ("we_heavy", 95.0),         // 98.2
-    ("filler_heavy", 96.0),     // 99.1
-    ("hedge_heavy", 96.0),      // 99.1
-    ("too_short", 80.0),        // 83.5
-    ("quality", 49.0),          // 52.3
+    ("episode", 70.0),          // 72.5
+    ("situation", 80.0),        // 82.6
+    ("task", 78.0),             // 80.7
+    ("action", 81.0),           // 83.5
+    ("result", 73.0),           // 76.1
+    ("reflection", 88.0),       // 90.8
+    ("metric_in_result", 84.0), // 87.2
+    ("we_heavy", 97.0),         // 100.0
+    ("filler_heavy", 97.0),     // 100.0
+    ("hedge_heavy", 97.0),      // 100.0
+    ("too_short", 94.0),        // 97.2
+    ("quality", 56.0),          // 59.6
 ];
 
 #[derive(Debug, Deserialize)]

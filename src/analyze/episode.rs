@@ -6,9 +6,9 @@
 //! customer...") from the rubric's episode cues, and counts for the type with the most evidence
 //! (ties go to hypothetical, then habitual: a number or a past-tense verb inside a hypothetical
 //! answer does not make it specific). A past narrative is `specific` when something anchors it
-//! to one event ("one evening", "a customer called", "last year"), or when no habit word
-//! ("often", "whenever", "every day") frames it as what the candidate used to do; with habit
-//! words and no anchor it is `habitual`.
+//! to one event ("one evening", "a customer called", "last year"), or when habit words
+//! ("often", "whenever", "every day") mark fewer than a third of its past sentences; when they
+//! frame it and nothing anchors it, it is `habitual`.
 
 use super::features::SentenceFeatures;
 use super::{Document, Episode, Label};
@@ -21,8 +21,8 @@ fn slot(e: Episode) -> Option<usize> {
 }
 
 /// Evidence per sentence for each episode type (in `ORDER`), whether an anchor cue fired, and
-/// how many sentences carry an explicit habit marker (a habitual pattern or lexicon cue, as
-/// opposed to present tense alone).
+/// the weight of explicit habit markers (habitual pattern or lexicon cues, as opposed to present
+/// tense alone): 3 for each opening sentence that has one, 1 for each later sentence.
 pub fn evidence(
     doc: &Document<'_>,
     rubric: &Rubric,
@@ -66,7 +66,15 @@ pub fn evidence(
             }
         }
     }
-    (ev, anchored, marked.iter().filter(|m| **m).count())
+    // A habit word in the opening sentences frames the whole answer ("I often faced high call
+    // volumes. I developed..."); one later on is a detail of the story ("every Saturday").
+    let weight: usize = marked
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| **m)
+        .map(|(si, _)| if si < 2 { 3 } else { 1 })
+        .sum();
+    (ev, anchored, weight)
 }
 
 /// The answer's episode type, and the type each sentence counted for.
@@ -114,9 +122,10 @@ pub fn classify(
         Episode::None
     } else if h > 0 && h >= s && dominant(h) {
         Episode::Hypothetical
-    } else if s >= need && s >= h && (anchored || (habit_marks == 0 && s > b)) {
-        // One event: something anchors it, or it is a past narrative with no habit words
-        // ("usually", "whenever") framing it as what the candidate used to do.
+    } else if s >= need && s >= h && (anchored || (3 * habit_marks < s && s > b)) {
+        // One event: something anchors it, or it is a past narrative that habit words
+        // ("usually", "whenever") do not frame as what the candidate used to do: one "every
+        // Saturday" inside a six-sentence story is a detail of that story.
         Episode::Specific
     } else if b + s > 0 && b + s >= h {
         Episode::Habitual

@@ -229,8 +229,11 @@ pub struct Finding {
     /// Every piece of evidence (e.g. each filler word).
     pub hits: Vec<Range<usize>>,
     /// Points it takes off the overall score (points lost times the dimension's weight);
-    /// findings are ranked by severity, then cost.
+    /// findings are ranked by severity, then the rule's priority, then cost.
     pub cost: f64,
+    /// The rule's priority (a root cause before its symptoms).
+    #[serde(skip)]
+    pub priority: i32,
 }
 
 /// Something done well.
@@ -483,6 +486,7 @@ fn foreign(
             },
             hits: Vec::new(),
             cost: 100.0,
+            priority: 0,
         }],
         strengths: Vec::new(),
     })

@@ -315,7 +315,10 @@ fn evaluate(
             stopwords,
         } => repetition(f, rule, *min_repeats, *stopwords),
     };
-    if !measure.is_finite() || rule.applies_from.is_some_and(|from| measure < from) {
+    if !measure.is_finite()
+        || rule.applies_from.is_some_and(|from| measure < from)
+        || rule.min_answer_words.is_some_and(|w| doc.word_count() < w)
+    {
         return None;
     }
 
@@ -395,6 +398,7 @@ fn evaluate(
         .unwrap_or_else(anchor_span),
         hits: hits.clone(),
         cost: possible - points.max(0.0) + (-points).max(0.0),
+        priority: rule.priority,
     });
     // Praise a part only where the sentence itself shows it, not where position alone put it.
     let evidenced = match rule.spec {

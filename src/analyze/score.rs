@@ -151,6 +151,7 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
+            .then(b.priority.cmp(&a.priority))
             .then(b.cost.total_cmp(&a.cost))
             .then(a.span.start.cmp(&b.span.start))
             .then(a.rule.cmp(&b.rule))

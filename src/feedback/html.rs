@@ -39,6 +39,42 @@ pub fn legend() -> String {
     s
 }
 
+/// What's strong, the fixes with their quotes and suggestions, and the next step (when it is
+/// not just the first fix's suggestion again).
+pub fn advice(b: &mut String, f: &Feedback) {
+    b.push_str("<div class=\"grid\">");
+    if !f.strengths.is_empty() {
+        b.push_str("<div><h4>What's strong</h4><ul class=\"strong\">");
+        for s in &f.strengths {
+            let _ = write!(b, "<li>{}</li>", escape(&s.message));
+        }
+        b.push_str("</ul></div>");
+    }
+    if !f.fixes.is_empty() {
+        b.push_str("<div><h4>Fix first</h4><ol class=\"fixes\">");
+        for x in &f.fixes {
+            let _ = write!(b, "<li>{}", escape(&x.message));
+            if let Some(q) = &x.quote {
+                let _ = write!(b, "<span class=\"quote\">“{}”</span>", escape(q));
+            }
+            let _ = write!(
+                b,
+                "<span class=\"do\">→ {}</span></li>",
+                escape(&x.suggestion)
+            );
+        }
+        b.push_str("</ol></div>");
+    }
+    b.push_str("</div>");
+    if f.fixes.first().is_none_or(|x| x.suggestion != f.next_step) {
+        let _ = write!(
+            b,
+            "<p><strong>Next step:</strong> {}</p>",
+            escape(&f.next_step)
+        );
+    }
+}
+
 /// The answer text with each sentence coloured by its STAR part.
 pub fn answer(a: &Analysis) -> String {
     let mut b = String::from("<p class=\"answer\">");
@@ -83,35 +119,7 @@ pub fn card(a: &Analysis, f: &Feedback, title: &str, meta: &str) -> String {
         a.episode.as_str()
     );
     b.push_str(&answer(a));
-    b.push_str("<div class=\"grid\">");
-    if !f.strengths.is_empty() {
-        b.push_str("<div><h4>What's strong</h4><ul class=\"strong\">");
-        for s in &f.strengths {
-            let _ = write!(b, "<li>{}</li>", escape(&s.message));
-        }
-        b.push_str("</ul></div>");
-    }
-    if !f.fixes.is_empty() {
-        b.push_str("<div><h4>Fix first</h4><ol class=\"fixes\">");
-        for x in &f.fixes {
-            let _ = write!(b, "<li>{}", escape(&x.message));
-            if let Some(q) = &x.quote {
-                let _ = write!(b, "<span class=\"quote\">“{}”</span>", escape(q));
-            }
-            let _ = write!(
-                b,
-                "<span class=\"do\">→ {}</span></li>",
-                escape(&x.suggestion)
-            );
-        }
-        b.push_str("</ol></div>");
-    }
-    b.push_str("</div>");
-    let _ = write!(
-        b,
-        "<p><strong>Next step:</strong> {}</p>",
-        escape(&f.next_step)
-    );
+    advice(&mut b, f);
     if let Some(fu) = &f.follow_up {
         let _ = write!(b, "<p><strong>Follow-up:</strong> {}</p>", escape(&fu.text));
     }

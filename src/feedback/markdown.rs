@@ -5,7 +5,8 @@ use crate::analyze::Analysis;
 use crate::prose::format_minutes;
 use crate::rubric::Rubric;
 
-fn escape(s: &str) -> String {
+/// Escapes text for a Markdown paragraph or table cell (line breaks become spaces).
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(

@@ -42,6 +42,17 @@ impl Role {
     }
 }
 
+/// The role of a 0-100 score: good from 80, warn from 50, bad below.
+pub fn score_role(score: f64) -> Role {
+    if score >= 80.0 {
+        Role::Good
+    } else if score >= 50.0 {
+        Role::Warn
+    } else {
+        Role::Bad
+    }
+}
+
 /// A document of tagged runs.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Markup {

@@ -3,6 +3,7 @@
 //! step and the follow-up. Readable at 60 columns; colour only through [`Markup`] roles.
 
 use super::Feedback;
+use super::markup::score_role;
 use super::markup::{Markup, Role};
 use crate::analyze::{Analysis, Episode, Label};
 use crate::prose::{format_minutes, shorten, wrap};
@@ -23,16 +24,6 @@ impl Default for Layout {
             star_map: true,
             scores: true,
         }
-    }
-}
-
-fn score_role(score: f64) -> Role {
-    if score >= 80.0 {
-        Role::Good
-    } else if score >= 50.0 {
-        Role::Warn
-    } else {
-        Role::Bad
     }
 }
 

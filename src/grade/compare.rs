@@ -542,7 +542,7 @@ impl Comparison {
     }
 
     pub fn markdown(&self) -> String {
-        use super::render::md;
+        use crate::feedback::markdown::escape as md;
         let mut s = format!(
             "# Rubric comparison\n\n`{}` → `{}`\n\n## What changed in the rubric\n\n",
             self.old, self.new

@@ -1,5 +1,7 @@
 //! Grading results as a terminal table, CSV, JSON and Markdown. (HTML is in [`super::html`].)
 
+use crate::feedback::markdown::escape as md;
+use crate::feedback::markup::score_role;
 use serde::Serialize;
 
 use super::cohort::Cohort;
@@ -55,17 +57,6 @@ fn words(missing: &[Label]) -> String {
         .map(|l| l.as_str())
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// The same thresholds as the practice session and the HTML badges.
-fn score_role(s: f64) -> Role {
-    if s >= 80.0 {
-        Role::Good
-    } else if s >= 50.0 {
-        Role::Warn
-    } else {
-        Role::Bad
-    }
 }
 
 /// Three-letter column heads for dimensions.
@@ -512,22 +503,6 @@ pub fn json(r: &Results) -> String {
     pretty_at(&doc.summary, 1, &mut s);
     s.push_str("\n}\n");
     s
-}
-
-/// Escapes text for a Markdown table cell or paragraph.
-pub fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A readable report: the summary in words, candidates, questions, fixes, every answer.

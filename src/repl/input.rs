@@ -32,6 +32,12 @@ pub enum Entry {
 /// A source of entries.
 pub trait Input {
     fn read(&mut self, prompt: &str) -> io::Result<Entry>;
+    /// Like `read`, with `initial` already in the editor to change (a terminal only; elsewhere
+    /// it is the same as `read`).
+    fn read_initial(&mut self, prompt: &str, initial: &str) -> io::Result<Entry> {
+        let _ = initial;
+        self.read(prompt)
+    }
     /// Question ids for `:question` completion.
     fn set_ids(&mut self, _ids: Vec<String>) {}
     /// Starts the answer clock shown with `--timer`.
@@ -186,12 +192,16 @@ impl Terminal {
     }
 }
 
-impl Input for Terminal {
-    fn read(&mut self, prompt: &str) -> io::Result<Entry> {
+impl Terminal {
+    fn read_with(&mut self, prompt: &str, initial: Option<&str>) -> io::Result<Entry> {
         if let Ok(mut s) = self.shared.lock() {
             s.last_line.clear();
         }
-        match self.editor.readline(prompt) {
+        let read = match initial {
+            Some(text) => self.editor.readline_with_initial(prompt, (text, "")),
+            None => self.editor.readline(prompt),
+        };
+        match read {
             Ok(text) => {
                 // The blank line that sent the answer is not part of it (as with piped input).
                 let text = text.trim_end();
@@ -212,6 +222,16 @@ impl Input for Terminal {
             Err(ReadlineError::Io(e)) => Err(e),
             Err(e) => Err(io::Error::other(e.to_string())),
         }
+    }
+}
+
+impl Input for Terminal {
+    fn read(&mut self, prompt: &str) -> io::Result<Entry> {
+        self.read_with(prompt, None)
+    }
+
+    fn read_initial(&mut self, prompt: &str, initial: &str) -> io::Result<Entry> {
+        self.read_with(prompt, Some(initial))
     }
 
     fn set_ids(&mut self, ids: Vec<String>) {

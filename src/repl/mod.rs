@@ -289,9 +289,18 @@ impl<'a, W: Write> Practice<'a, W> {
             if matches!(self.stage, Stage::Asking { .. }) && self.ctrl_c_armed {
                 answer_started = std::time::Instant::now();
             }
-            let entry = input
-                .read(self.prompt())
-                .map_err(|e| Error::io("<stdin>", e))?;
+            // A retry in a terminal starts with the last answer in the editor, to improve it.
+            let last = match self.stage {
+                Stage::Asking { retry: true } => {
+                    self.latest_answer().map(|t| t.trim_end().to_string())
+                }
+                _ => None,
+            };
+            let entry = match &last {
+                Some(text) if input.interactive() => input.read_initial(self.prompt(), text),
+                _ => input.read(self.prompt()),
+            }
+            .map_err(|e| Error::io("<stdin>", e))?;
             match entry {
                 Entry::Eof => return Ok(()),
                 Entry::Interrupted { discarded: true } => {
@@ -359,6 +368,16 @@ impl<'a, W: Write> Practice<'a, W> {
     }
 
     /// The latest attempt at the current question (a follow-up answer counts).
+    /// The text of the latest full answer to the current question (not a follow-up addition).
+    fn latest_answer(&self) -> Option<String> {
+        let id = &self.current().id;
+        self.attempts
+            .iter()
+            .rev()
+            .find(|a| &a.question == id && !a.follow_up_answer)
+            .map(|a| a.analysis.text.clone())
+    }
+
     fn latest(&self) -> Option<&Attempt> {
         let id = &self.current().id;
         self.attempts.iter().rev().find(|a| &a.question == id)
@@ -543,7 +562,12 @@ impl<'a, W: Write> Practice<'a, W> {
                 if self.latest().is_some() {
                     self.stage = Stage::Asking { retry: true };
                     self.ask(input)?;
-                    self.say(Role::Dim, "Answer again; you'll see what changed. (In a terminal, Up recalls your last answer to edit.)")?;
+                    let how = if input.interactive() {
+                        "Your last answer is in the editor: change it, then send it with a blank line. You'll see what changed."
+                    } else {
+                        "Answer again; you'll see what changed."
+                    };
+                    self.say(Role::Dim, how)?;
                 } else {
                     self.say(Role::Dim, "You haven't answered this one yet; just type your answer.")?;
                 }

@@ -1,6 +1,7 @@
 //! What the session shows besides feedback: `:help`, `:hint`, `:example`, `:star`,
 //! `:history`, `:questions` and the summary, each built as [`Markup`] wrapped to the width.
 
+use crate::feedback::markup::score_role;
 use std::io::Write;
 
 use super::{Attempt, Practice, commands};
@@ -357,16 +358,6 @@ impl<W: Write> Practice<'_, W> {
             }
         }
         self.print(&m)
-    }
-}
-
-fn score_role(score: f64) -> Role {
-    if score >= 80.0 {
-        Role::Good
-    } else if score >= 50.0 {
-        Role::Warn
-    } else {
-        Role::Bad
     }
 }
 

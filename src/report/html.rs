@@ -8,18 +8,12 @@
 use std::fmt::Write as _;
 
 use super::{Progress, Recomputed, date_time, recompute, short_date};
-use crate::analyze::{Analyzer, Label};
+use crate::analyze::Analyzer;
 use crate::bank::Catalog;
-use crate::html::{self, Bar, Series, escape, label_class, score_class};
+use crate::feedback::html::badge;
+use crate::html::{self, Bar, Series, escape, score_class};
 use crate::rubric::{Rubric, RubricSet};
 use crate::session::AttemptRecord;
-
-fn badge(score: f64) -> String {
-    format!(
-        "<span class=\"score {}\">{score:.0}</span>",
-        score_class(score)
-    )
-}
 
 fn signed(x: f64) -> String {
     let r = x.round();
@@ -323,26 +317,10 @@ fn tables(b: &mut String, p: &Progress) {
     }
 }
 
-const PARTS: [Label; 5] = [
-    Label::Situation,
-    Label::Task,
-    Label::Action,
-    Label::Result,
-    Label::Reflection,
-];
-
 /// Every answer, newest session first, each with its colours and feedback.
 fn attempts(b: &mut String, p: &Progress, catalog: &Catalog, rubrics: &RubricSet) {
-    b.push_str("<section id=\"answers\"><h2>Every answer</h2><div class=\"legend\">");
-    for l in PARTS {
-        let _ = write!(
-            b,
-            "<span class=\"{}\">{}</span>",
-            label_class(l),
-            capitalize(l.as_str())
-        );
-    }
-    b.push_str("</div>");
+    b.push_str("<section id=\"answers\"><h2>Every answer</h2>");
+    b.push_str(&crate::feedback::html::legend());
     let analyzer = Analyzer::new(rubrics);
     for s in p.sessions.iter().rev() {
         let _ = write!(
@@ -388,25 +366,7 @@ fn attempt(b: &mut String, a: &AttemptRecord, re: Option<&Recomputed<'_>>) {
     );
     match re {
         Some(r) => {
-            b.push_str("<p class=\"answer\">");
-            let text = &r.analysis.text;
-            let mut at = 0;
-            for s in &r.analysis.sentences {
-                if s.span.start < at || s.span.end > text.len() {
-                    continue;
-                }
-                b.push_str(&escape(&text[at..s.span.start]));
-                let _ = write!(
-                    b,
-                    "<span class=\"{}\" title=\"{}\">{}</span>",
-                    label_class(s.label),
-                    s.label.as_str(),
-                    escape(&text[s.span.clone()])
-                );
-                at = s.span.end;
-            }
-            b.push_str(&escape(&text[at..]));
-            b.push_str("</p>");
+            b.push_str(&crate::feedback::html::answer(&r.analysis));
             feedback(b, a, r);
         }
         None => {
@@ -443,36 +403,7 @@ fn attempt(b: &mut String, a: &AttemptRecord, re: Option<&Recomputed<'_>>) {
 }
 
 fn feedback(b: &mut String, a: &AttemptRecord, r: &Recomputed<'_>) {
-    let f = &r.feedback;
-    b.push_str("<div class=\"grid\">");
-    if !f.strengths.is_empty() {
-        b.push_str("<div><h4>What's strong</h4><ul class=\"strong\">");
-        for s in &f.strengths {
-            let _ = write!(b, "<li>{}</li>", escape(&s.message));
-        }
-        b.push_str("</ul></div>");
-    }
-    if !f.fixes.is_empty() {
-        b.push_str("<div><h4>Fix first</h4><ol class=\"fixes\">");
-        for x in &f.fixes {
-            let _ = write!(b, "<li>{}", escape(&x.message));
-            if let Some(q) = &x.quote {
-                let _ = write!(b, "<span class=\"quote\">“{}”</span>", escape(q));
-            }
-            let _ = write!(
-                b,
-                "<span class=\"do\">→ {}</span></li>",
-                escape(&x.suggestion)
-            );
-        }
-        b.push_str("</ol></div>");
-    }
-    b.push_str("</div>");
-    let _ = write!(
-        b,
-        "<p><strong>Next step:</strong> {}</p>",
-        escape(&f.next_step)
-    );
+    crate::feedback::html::advice(b, &r.feedback);
     if let Some(fu) = &a.follow_up {
         let _ = write!(b, "<p><strong>Follow-up asked:</strong> {}</p>", escape(fu));
     }
@@ -503,11 +434,4 @@ fn rubric_name(r: &Rubric) -> String {
         escape(&r.id),
         escape(&origin)
     )
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

@@ -3,22 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Progress, date_time, short_date, text::sparkline};
-
-/// Escapes text for a Markdown paragraph or table cell (line breaks become spaces).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::feedback::markdown::escape;
 
 fn signed(x: f64) -> String {
     let r = x.round();

@@ -2,22 +2,13 @@
 //! lists, as [`Markup`] so colour follows `--color` and `NO_COLOR`.
 
 use super::{Progress, date_time, short_date};
+use crate::feedback::markup::score_role;
 use crate::feedback::markup::{Markup, Role};
 use crate::prose::{shorten, wrap};
 use crate::session::AttemptRecord;
 
 /// The most points a sparkline shows (the latest ones).
 const SPARK_MAX: usize = 40;
-
-fn score_role(score: f64) -> Role {
-    if score >= 80.0 {
-        Role::Good
-    } else if score >= 50.0 {
-        Role::Warn
-    } else {
-        Role::Bad
-    }
-}
 
 /// One block character per value (0 to 100), a space where there is none; the latest
 /// 40 values at most.

@@ -198,6 +198,10 @@ pub struct Rule {
     pub effect: Effect,
     /// The rule applies only when its measure reaches this.
     pub applies_from: Option<f64>,
+    /// The rule applies only to answers of at least this many words.
+    pub min_answer_words: Option<usize>,
+    /// Within a severity, higher-priority findings come first.
+    pub priority: i32,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part (the measure is above 0 but short).

@@ -254,6 +254,14 @@ pub(super) struct RawRule {
     /// an action part at all").
     #[serde(default)]
     pub applies_from: Option<f64>,
+    /// Within a severity, findings of rules with a higher priority come first (a root cause
+    /// such as "this is hypothetical" before its symptoms such as "no result").
+    #[serde(default)]
+    pub priority: Option<i32>,
+    /// The rule only applies to answers of at least this many words (a share of a three-line
+    /// answer means little).
+    #[serde(default)]
+    pub min_answer_words: Option<usize>,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part.
