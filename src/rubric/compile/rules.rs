@@ -245,6 +245,8 @@ pub(super) fn compile_rule(
         severity: r.severity,
         effect,
         applies_from: r.applies_from,
+        min_answer_words: r.min_answer_words,
+        priority: r.priority.unwrap_or(0),
         message: r.message.trim().to_string(),
         partial_message: r.partial_message.as_ref().map(|m| m.trim().to_string()),
         partial_suggestion: r.partial_suggestion.as_ref().map(|m| m.trim().to_string()),
