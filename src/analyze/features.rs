@@ -78,14 +78,7 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
                 }
             }
             Some((start, o)) => {
-                let closes = match o {
-                    '\u{201c}' => c == '\u{201d}',
-                    '\u{2018}' => c == '\u{2019}' && !next_is_letter(text, i + c.len_utf8()),
-                    '"' => c == '"',
-                    '\'' => c == '\'' && !next_is_letter(text, i + 1),
-                    _ => false,
-                };
-                if closes {
+                if closes(text, i, o, c) {
                     out.push(start..i);
                     open = None;
                 } else if c == '\n' && o != '\u{201c}' && o != '"' {
@@ -96,6 +89,17 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether `c` at byte `i` closes the quote opened by `o`.
+fn closes(text: &str, i: usize, o: char, c: char) -> bool {
+    match o {
+        '\u{201c}' => c == '\u{201d}',
+        '\u{2018}' => c == '\u{2019}' && !next_is_letter(text, i + c.len_utf8()),
+        '"' => c == '"',
+        '\'' => c == '\'' && !next_is_letter(text, i + 1),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -117,14 +121,7 @@ fn quoted_spans_by_char(text: &str) -> Vec<Range<usize>> {
                 }
             }
             Some((start, o)) => {
-                let closes = match o {
-                    '\u{201c}' => c == '\u{201d}',
-                    '\u{2018}' => c == '\u{2019}' && !next_is_letter(text, i + c.len_utf8()),
-                    '"' => c == '"',
-                    '\'' => c == '\'' && !next_is_letter(text, i + 1),
-                    _ => false,
-                };
-                if closes {
+                if closes(text, i, o, c) {
                     out.push(start..i);
                     open = None;
                 } else if c == '\n' && o != '\u{201c}' && o != '"' {
