@@ -6,6 +6,7 @@
 //! replaces the default one. Question ids are unique across the whole catalog.
 
 mod load;
+mod text;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -339,6 +340,20 @@ impl Catalog {
         self.questions().find(|q| q.id == id)
     }
 
+    /// The question whose text is `text`, up to case, spacing, curly quotes and the final
+    /// punctuation; never a question that is only close to it (a near-miss is `None`: grading
+    /// an answer against the wrong question is worse than grading it against none).
+    ///
+    /// When several questions share the text (the same question taken from several seed
+    /// guides), the first in catalog order is the one: that order is fixed (the shipped banks,
+    /// then `--bank` files in the order given, a replacing bank taking the place of the one it
+    /// replaces), so the same input always gets the same question, and the question's id is in
+    /// every output, so a coach who wants the other one gives its id instead.
+    pub fn find_by_text(&self, text: &str) -> Option<&Question> {
+        self.questions()
+            .find(|q| text::same_question_text(&q.text, text))
+    }
+
     /// The question with this id, or an error that suggests the closest ids.
     pub fn require(&self, id: &str) -> Result<&Question> {
         self.get(id).ok_or_else(|| Error::UnknownQuestion {
@@ -395,4 +410,79 @@ pub fn sources_from_env() -> Vec<BankSource> {
 /// A path source from a command-line argument.
 pub fn source_path(p: impl Into<PathBuf>) -> BankSource {
     BankSource::Path(p.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bank(id: &str, questions: &[(&str, &str, &str)]) -> BankSource {
+        let mut text = format!("[bank]\nid = \"{id}\"\ntitle = \"T\"\nsource = \"t.txt\"\n");
+        for (qid, kind, q) in questions {
+            text.push_str(&format!(
+                "\n[[question]]\nid = \"{qid}\"\ntext = \"{q}\"\nkind = \"{kind}\"\n"
+            ));
+        }
+        BankSource::Text {
+            name: format!("{id}.toml"),
+            text,
+        }
+    }
+
+    #[test]
+    fn find_by_text_finds_a_shipped_question_however_it_is_typed() {
+        let c = Catalog::embedded().unwrap();
+        for typed in [
+            "Tell me about yourself.",
+            "tell me about yourself",
+            "  Tell me   about yourself? ",
+            "What would you do if you didn\u{2019}t know the answer to a customer\u{2019}s question?",
+        ] {
+            let q = c.find_by_text(typed);
+            assert!(q.is_some(), "{typed:?}");
+        }
+        assert_eq!(
+            c.find_by_text("TELL ME ABOUT YOURSELF")
+                .map(|q| q.id.as_str()),
+            Some("tell-me-about-yourself")
+        );
+    }
+
+    #[test]
+    fn find_by_text_does_not_guess() {
+        let c = Catalog::embedded().unwrap();
+        for typed in [
+            "Tell me about yourself and your family.",
+            "Tell me a bit about yourself.",
+            "Tell me about your self.",
+            "tell-me-about-yourself",
+            "",
+        ] {
+            assert_eq!(c.find_by_text(typed).map(|q| &q.id), None, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_in_several_banks_finds_the_first_in_catalog_order() {
+        let c = Catalog::load_only(&[
+            bank(
+                "one",
+                &[("calm-one", "behavioral", "How do you stay calm?")],
+            ),
+            bank(
+                "two",
+                &[
+                    ("other", "general", "Why us?"),
+                    ("calm-two", "situational", "How do you stay calm"),
+                ],
+            ),
+        ])
+        .unwrap();
+        let q = c.find_by_text("how do you stay calm?").unwrap();
+        assert_eq!((q.id.as_str(), q.kind), ("calm-one", Kind::Behavioral));
+        assert_eq!(
+            c.find_by_text("Why us").map(|q| q.id.as_str()),
+            Some("other")
+        );
+    }
 }

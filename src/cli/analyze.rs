@@ -130,9 +130,13 @@ pub fn run(g: &Global, a: AnalyzeArgs) -> Outcome {
     let catalog = g.catalog()?;
     let rubrics = g.rubrics()?;
     let question_id = a.question.clone().or(input.question.clone());
-    let question: Option<&Question> = match &question_id {
-        Some(id) => Some(catalog.require(id)?),
-        None => None,
+    let question_text = a.question_text.clone().or(input.question_text.clone());
+    // A question given by its text is the bank question with that text, if there is one
+    // (and then used as if its id had been given).
+    let question: Option<&Question> = match (&question_id, &question_text) {
+        (Some(id), _) => Some(catalog.require(id)?),
+        (None, Some(text)) => catalog.find_by_text(text),
+        (None, None) => None,
     };
     let kind = question.map(|q| q.kind).or(input.kind).unwrap_or(a.kind);
     let analyzer = Analyzer::new(&rubrics);
@@ -140,10 +144,7 @@ pub fn run(g: &Global, a: AnalyzeArgs) -> Outcome {
     let analysis = analyzer.analyze_in(answer, ctx);
     let rubric = rubrics.for_kind(kind);
     let fb = feedback::coach(&analysis, rubric, question);
-    let title = question
-        .map(|q| q.text.clone())
-        .or(a.question_text.clone())
-        .or(input.question_text.clone());
+    let title = question.map(|q| q.text.clone()).or(question_text);
     let text = match a.format {
         OutputFormat::Json => {
             let mut s = feedback::json::to_string(&analysis, &fb);

@@ -157,10 +157,12 @@ pub struct AnalyzeArgs {
     /// The question the answer is for (its rubric, areas and follow-ups are used).
     #[arg(long, short, value_name = "ID")]
     pub question: Option<String>,
-    /// Without --question: the kind of question, which picks the rubric.
+    /// Without --question (or a --question-text found in the banks): the kind of question,
+    /// which picks the rubric.
     #[arg(long, value_name = "KIND", default_value = "behavioral")]
     pub kind: Kind,
-    /// Without --question: the text of a question that is not in the banks.
+    /// Without --question: the question's text. The text of a bank question (up to case,
+    /// spacing, quotes and final punctuation) uses that question, as --question would.
     #[arg(long, value_name = "TEXT")]
     pub question_text: Option<String>,
     /// Output format.
@@ -287,7 +289,7 @@ pub enum RubricAction {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t)]
         format: CompareFormat,
-        /// The kind of question (rubric) for rows that give question_text instead of an id.
+        /// The kind of question (rubric) for rows whose question_text is not a bank question's.
         #[arg(long, value_name = "KIND", default_value = "behavioral")]
         kind: Kind,
         /// How the input is laid out.
@@ -385,7 +387,7 @@ pub struct GradeArgs {
     /// .txt); repeatable.
     #[arg(long, short, value_name = "FILE")]
     pub output: Vec<PathBuf>,
-    /// The kind of question (rubric) for rows that give question_text instead of a bank id.
+    /// The kind of question (rubric) for rows whose question_text is not a bank question's.
     #[arg(long, value_name = "KIND", default_value = "behavioral")]
     pub kind: Kind,
     /// How the input is laid out.

@@ -2,9 +2,9 @@
 //!
 //! ```text
 //! inputs (JSON Lines, CSV, CANDIDATE/QUESTION-ID.txt folders) -> read: rows + skipped rows
-//!   -> prepare: question ids checked against the catalog -> grade: the analyzer, in parallel
-//!   -> cohort: averages and the most common weaknesses -> render: table, CSV, JSON, Markdown,
-//!   HTML
+//!   -> prepare: questions looked up in the catalog (by id, or by text) -> grade: the analyzer,
+//!   in parallel -> cohort: averages and the most common weaknesses -> render: table, CSV, JSON,
+//!   Markdown, HTML
 //! ```
 //!
 //! A row that cannot be graded (unknown question id, empty answer, invalid UTF-8, a malformed
@@ -61,7 +61,10 @@ impl fmt::Display for Location {
 pub enum Asked {
     /// A question in the banks.
     Id(String),
-    /// A question that is not in the banks, scored with the rubric of `kind` (or `--kind`).
+    /// A question given by its text. When it is the text of a bank question
+    /// ([`Catalog::find_by_text`]), [`prepare`] grades the row as that question, as if its id
+    /// had been given (the bank's kind, as for an id); otherwise it is scored with the rubric
+    /// of `kind` (or `--kind`).
     Text { text: String, kind: Option<Kind> },
 }
 
@@ -104,7 +107,8 @@ pub struct Job<'c> {
     pub kind: Kind,
 }
 
-/// Looks up each row's question; rows naming an unknown id are set aside with suggestions.
+/// Looks up each row's question; rows naming an unknown id are set aside with suggestions. A
+/// row that gives the text of a bank question gets that question, like a row giving its id.
 pub fn prepare<'c>(
     rows: Vec<Row>,
     catalog: &'c Catalog,
@@ -125,11 +129,18 @@ pub fn prepare<'c>(
                     reason: e.to_string(),
                 }),
             },
-            Asked::Text { kind, .. } => jobs.push(Job {
-                kind: kind.unwrap_or(default_kind),
-                question: None,
-                row,
-            }),
+            Asked::Text { text, kind } => match catalog.find_by_text(text) {
+                Some(q) => jobs.push(Job {
+                    kind: q.kind,
+                    question: Some(q),
+                    row,
+                }),
+                None => jobs.push(Job {
+                    kind: kind.unwrap_or(default_kind),
+                    question: None,
+                    row,
+                }),
+            },
         }
     }
     (jobs, skipped)
@@ -308,6 +319,37 @@ mod tests {
             assert_eq!(a.at, b.at);
             assert_eq!(a.analysis, b.analysis);
         }
+    }
+
+    #[test]
+    fn a_bank_question_given_by_its_text_is_graded_as_that_question() {
+        let catalog = Catalog::embedded().unwrap();
+        let asked = |text: &str, kind| Asked::Text {
+            text: text.into(),
+            kind,
+        };
+        let mut r = rows(3);
+        // The bank's kind wins over the row's, as it does for a row giving the id.
+        r[0].asked = asked("tell me about yourself", Some(Kind::Situational));
+        r[1].asked = asked(
+            "Tell me about yourself in one word.",
+            Some(Kind::Situational),
+        );
+        r[2].asked = Asked::Id("tell-me-about-yourself".into());
+        let (jobs, skipped) = prepare(r, &catalog, Kind::Behavioral);
+        assert!(skipped.is_empty());
+        let seen: Vec<(Option<&str>, Kind)> = jobs
+            .iter()
+            .map(|j| (j.question.map(|q| q.id.as_str()), j.kind))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Some("tell-me-about-yourself"), Kind::General),
+                (None, Kind::Situational),
+                (Some("tell-me-about-yourself"), Kind::General),
+            ]
+        );
     }
 
     #[test]

@@ -107,6 +107,60 @@ fn analyze_json_input_carries_its_question() {
     assert_eq!(flag.json()["question"]["id"], "tell-me-about-yourself");
 }
 
+/// The text of `angry-customer-call-center` as a candidate might paste it.
+const ANGRY_TYPED: &str = "describe a situation where you had to handle an angry or \
+frustrated customer in a call center.  How did you approach the situation";
+
+#[test]
+fn analyze_a_bank_question_given_by_its_text_is_that_question() {
+    let home = Home::new();
+    let by_id = home.run_in(
+        &[
+            "analyze",
+            "-f",
+            "json",
+            "--question",
+            "angry-customer-call-center",
+        ],
+        Some(ANSWER),
+    );
+    let by_text = home.run_in(
+        &["analyze", "-f", "json", "--question-text", ANGRY_TYPED],
+        Some(ANSWER),
+    );
+    by_text.code(0);
+    assert_eq!(by_text.json(), by_id.json());
+    // In a JSON answer too, where the bank's kind wins over the one given, as for an id.
+    let input =
+        serde_json::json!({"answer": ANSWER, "question_text": ANGRY_TYPED, "kind": "motivation"});
+    let piped = home.run_in(&["analyze", "-f", "json"], Some(input.to_string()));
+    assert_eq!(piped.json(), by_id.json());
+    // The text output shows the bank's wording of the question.
+    home.run_in(&["analyze", "--question-text", ANGRY_TYPED], Some(ANSWER))
+        .out_has("Q: Describe a situation where you had to handle an angry or frustrated");
+}
+
+#[test]
+fn analyze_a_question_text_close_to_a_bank_question_stays_free_text() {
+    let near = "Describe a situation where you had to handle an angry customer in a call center. \
+How did you approach the situation?";
+    let r = Home::new().run_in(
+        &[
+            "analyze",
+            "-f",
+            "json",
+            "--kind",
+            "situational",
+            "--question-text",
+            near,
+        ],
+        Some(ANSWER),
+    );
+    r.code(0);
+    assert_eq!(r.json()["question"]["id"], serde_json::Value::Null);
+    assert_eq!(r.json()["question"]["kind"], "situational");
+}
+
 #[test]
 fn analyze_json_input_of_the_wrong_shape_says_what_it_expects() {
     let r = Home::new().run_in(&["analyze"], Some(r#"{"answer": 3}"#));

@@ -179,6 +179,55 @@ fn a_folder_of_candidate_folders_is_graded_and_its_bad_files_named() {
 }
 
 #[test]
+fn a_row_giving_a_bank_question_by_its_text_is_graded_as_that_question() {
+    let sb = Sandbox::new();
+    let row = |candidate: &str, text: &str| {
+        serde_json::json!({"candidate": candidate, "question_text": text, "answer": STRONG})
+            .to_string()
+    };
+    let lines = [
+        json_line("Ana", "angry-customer-call-center", STRONG),
+        // The bank text, typed loosely: case, spacing, final punctuation.
+        row(
+            "Ben",
+            "describe a situation where you had to handle an angry or frustrated customer in a call center.  How did you approach the situation",
+        ),
+        // Curly quotes for straight ones.
+        row(
+            "Cy",
+            "What would you do if you didn\u{2019}t know the answer to a customer\u{2019}s question?",
+        ),
+        // A near-miss: one word short of the bank question, so free text.
+        row(
+            "Dee",
+            "Describe a situation where you had to handle an angry customer in a call center. How did you approach the situation?",
+        ),
+    ];
+    sb.write("a.jsonl", lines.join("\n") + "\n");
+    let out = sb
+        .cmd()
+        .args(["grade", "a.jsonl", "-f", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let all: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let answers = all["answers"].as_array().unwrap();
+    let question = |i: usize| answers[i]["question"].as_str();
+    assert_eq!(question(0), Some("angry-customer-call-center"));
+    assert_eq!(question(1), Some("angry-customer-call-center"));
+    assert_eq!(question(2), Some("dont-know-the-answer"));
+    assert_eq!(question(3), None);
+    // Graded exactly as the row that gives the id, with the bank's wording.
+    assert_eq!(answers[1]["analysis"], answers[0]["analysis"]);
+    assert_eq!(answers[1]["question_text"], answers[0]["question_text"]);
+    assert_eq!(answers[2]["analysis"]["question"]["kind"], "situational");
+    assert_eq!(answers[3]["analysis"]["question"]["kind"], "behavioral");
+    assert_ne!(answers[3]["analysis"], answers[0]["analysis"]);
+}
+
+#[test]
 fn json_rows_carry_the_same_analysis_as_analyze() {
     let sb = Sandbox::new();
     sb.write("answer.txt", STRONG);

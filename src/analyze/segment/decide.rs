@@ -33,7 +33,8 @@ pub(super) fn decide(text: &str, start: usize, end: usize, next: usize) -> Optio
                 .next_back()
                 .is_some_and(|c| matches!(c, ',' | ';' | '-' | '–' | '—' | '/' | '&' | '+'))
                 || in_list(CONTINUATION_WORDS, left.tok);
-            let fresh = matches!(right.class, Class::Upper | Class::Uncased) || right.emoji;
+            let fresh =
+                matches!(right.class, Class::Upper | Class::Uncased) || right.emoji || right.label;
             return (fresh && !continues).then_some(end);
         }
     } else if gap.is_empty() {
@@ -94,7 +95,8 @@ pub(super) fn decide_period(
     let lower = right.class == Class::Lower;
     let keep_unless_lower = (!lower).then_some(end);
     if tok.is_empty() || is_number(tok) {
-        return keep_unless_lower;
+        // "refunded the $40. result: she stayed" starts a labelled part.
+        return (!lower || right.label).then_some(end);
     }
     if in_list(NEVER_FINAL, tok) {
         return None;
@@ -140,7 +142,8 @@ pub(super) fn decide_period(
 }
 
 /// A plain word, a terminal and then a lowercase word that starts sentences: "it worked.
-/// then i called her". Not after closing quotes ("'Great.' she said").
+/// then i called her", or a label ("a double charge. task: I had to"). Not after closing
+/// quotes ("'Great.' she said").
 pub(super) fn sloppy_lower(left: &Left<'_>, right: &Right<'_>) -> bool {
     !left.closers
         && left.tok.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -151,7 +154,7 @@ pub(super) fn sloppy_lower(left: &Left<'_>, right: &Right<'_>) -> bool {
         && !in_list(NEVER_FINAL, left.tok)
         && !in_list(ABBR, left.tok)
         && !in_list(NUMBER_PREFIX, left.tok)
-        && in_list(LOWER_STARTERS, right.word)
+        && (in_list(LOWER_STARTERS, right.word) || right.label)
 }
 
 /// "At 5 a.m." opening a sentence: up to three words before the time, the first a preposition.
@@ -291,6 +294,8 @@ pub(super) struct Right<'a> {
     pub(super) emoji: bool,
     /// The first word, without leading quotes or brackets: "Then", "It's", "55".
     pub(super) word: &'a str,
+    /// The text starts with a label ([`opens_label`]): "task: I had to".
+    pub(super) label: bool,
 }
 
 pub(super) fn parse_right(text: &str, next: usize) -> Right<'_> {
@@ -319,5 +324,6 @@ pub(super) fn parse_right(text: &str, next: usize) -> Right<'_> {
         class,
         emoji,
         word: &s[..len],
+        label: class == Class::Lower && opens_label(s),
     }
 }

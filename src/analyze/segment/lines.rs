@@ -92,6 +92,40 @@ pub(super) fn is_label(line: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == ' ' || matches!(c, '-' | '&' | '/' | '\'' | '’'))
 }
 
+/// A label at the start of `s`, in the middle of a line: up to [`LABEL_WORDS`] words of letters
+/// followed by a colon ("task: I had to", "what I did: I") or by a dash with a space on each
+/// side ("action - I checked"). After a period it opens a new sentence even when it is
+/// lowercase ("...a double charge. task: I had to refund it"), as a capitalised word would.
+/// Which words are STAR labels is the rubric's business (`[labels]`, read by the analyzer);
+/// here only the shape counts, and a colon or a spaced dash after a few words reads as a
+/// label, not as the end of an abbreviation.
+pub(super) fn opens_label(s: &str) -> bool {
+    let mut rest = s;
+    for _ in 0..LABEL_WORDS {
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+            .unwrap_or(rest.len());
+        if len == 0 || !rest.starts_with(char::is_alphabetic) {
+            return false;
+        }
+        rest = &rest[len..];
+        if rest.starts_with(':') {
+            return true;
+        }
+        let Some(spaced) = rest.strip_prefix([' ', '\t']) else {
+            return false;
+        };
+        rest = spaced.trim_start_matches([' ', '\t']);
+        if let Some(after) = rest.strip_prefix(['-', '–', '—']) {
+            return after.starts_with([' ', '\t']);
+        }
+    }
+    false
+}
+
+/// The most words [`opens_label`] reads before the colon ("what I took away:").
+const LABEL_WORDS: usize = 4;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum MarkKind {
     /// "•", "⁃", "●"... possibly with a number: "• 9.", "⁃10.".

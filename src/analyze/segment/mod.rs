@@ -12,9 +12,10 @@
 //!    period ("done.Then I"), and inline list markers ("1) first 2) second").
 //! 2. **Decisions.** The candidates are visited in order, and each is kept or dropped by
 //!    looking at the words on both sides: the token before the period (abbreviation, initial,
-//!    number, URL), the word after it (lowercase, capitalised, a common sentence starter), the
-//!    line structure (blank lines, hard-wrapped lines, list items, labels such as
-//!    "Situation:"), and the sentence so far (a lone list marker never ends a sentence).
+//!    number, URL), the word after it (lowercase, capitalised, a common sentence starter, a
+//!    label such as "task:" in the middle of a paragraph), the line structure (blank lines,
+//!    hard-wrapped lines, list items, labels such as "Situation:"), and the sentence so far (a
+//!    lone list marker never ends a sentence).
 //!
 //! The word lists below are language machinery (which abbreviations exist, which words start
 //! sentences), not coaching rules; a test keeps them sorted, lowercase and deduplicated,

@@ -267,6 +267,57 @@ fn splits_lowercase_answers_at_periods_before_sentence_starters() {
 }
 
 #[test]
+fn splits_before_a_lowercase_label_after_a_period() {
+    assert_eq!(
+        split(
+            "Situation: a customer called about a double charge. task: I had to refund it. \
+             action - I checked the account. what I did next: I called back! result: she stayed."
+        ),
+        [
+            "Situation: a customer called about a double charge.",
+            "task: I had to refund it.",
+            "action - I checked the account.",
+            "what I did next: I called back!",
+            "result: she stayed.",
+        ]
+    );
+    assert_eq!(
+        split("I refunded the $40. result - she stayed. I saw 12. the result: calm."),
+        [
+            "I refunded the $40.",
+            "result - she stayed.",
+            "I saw 12.",
+            "the result: calm."
+        ]
+    );
+    assert_eq!(
+        split("situation: a double charge\ntask: refund it\nI called the\nmanager: no luck"),
+        [
+            "situation: a double charge",
+            "task: refund it",
+            "I called the\nmanager: no luck"
+        ]
+    );
+    assert_eq!(
+        split("He was upset.\nmy role \u{2013} keep him on the line."),
+        ["He was upset.", "my role \u{2013} keep him on the line."]
+    );
+}
+
+#[test]
+fn does_not_split_before_a_lowercase_word_that_is_no_label() {
+    // No colon or spaced dash right after a few words.
+    one("I worked at Acme Inc. near: the mall.");
+    one("I emailed them at 9 p.m. sharp: it was late.");
+    one("He said e.g. refunds: yes.");
+    one("I waited. task-based work is slow.");
+    one("I waited. results and more results came in, and one of them: the refund.");
+    one("I called back approx. two hours later: he had calmed down.");
+    one("It cost $40. the refund came later.");
+    one("'Fine.' task: done.");
+}
+
+#[test]
 fn splits_list_items_on_their_own_lines() {
     let text = "Areas to Cover:\n- the first thing\n* the second thing\n+ a third\n\
                 \u{2022} a fourth\n1. a fifth\n2) a sixth\na) a seventh";
