@@ -38,7 +38,7 @@ const WEAK_BELOW: f64 = 45.0;
 /// Minimum agreement per field, in percent: a little below what the analyzer reaches on this
 /// set (the reached figure is in the comment; raise both when the analyzer improves).
 const FLOORS: &[(&str, f64)] = &[
-    ("episode", 70.0),          // 71.6
+    ("episode", 77.0),          // 78.9
     ("situation", 80.0),        // 82.6
     ("task", 78.0),             // 81.7
     ("action", 81.0),           // 84.4

@@ -127,6 +127,10 @@ pub fn classify(
         // ("usually", "whenever") do not frame as what the candidate used to do: one "every
         // Saturday" inside a six-sentence story is a detail of that story.
         Episode::Specific
+    } else if b == 0 && h == 0 {
+        // Past narrative too thin to be sure of, and nothing at all of habit or of "I would":
+        // telling this candidate they describe a habit would be a wrong nudge.
+        Episode::Specific
     } else if b + s > 0 && b + s >= h {
         Episode::Habitual
     } else {
@@ -136,5 +140,37 @@ pub fn classify(
         episode,
         sentences: per,
         anchored,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{Analyzer, Context, Episode};
+    use crate::bank::Kind;
+    use crate::rubric::RubricSet;
+
+    fn episode(text: &str) -> Episode {
+        let set = RubricSet::embedded().unwrap();
+        Analyzer::new(&set)
+            .analyze_in(text, Context::kind(Kind::Behavioral))
+            .episode
+    }
+
+    #[test]
+    fn a_thin_past_story_without_habit_words_is_not_called_a_habit() {
+        // One clear "I" past sentence, the rest told through others or as labels: too little
+        // to call it a story for sure, but nothing says "usually" either.
+        let text = "situation: customer's internet went down during her daughter's online \
+                    exam. task: get her back online fast. action: i walked her through \
+                    connecting to her phone hotspot first. result: her daughter finished the \
+                    exam.";
+        assert_eq!(episode(text), Episode::Specific);
+    }
+
+    #[test]
+    fn habit_words_still_make_a_habit() {
+        let text = "I always stay calm with angry callers. I usually listen first and then I \
+                    explain what I can do.";
+        assert_eq!(episode(text), Episode::Habitual);
     }
 }

@@ -51,7 +51,11 @@ pub fn explicit_label(sentence: &str, labels: &[(String, Label)]) -> Option<(Lab
         let closes = match next {
             None => true,
             Some(':') => true,
-            Some('-') if spaced => then.is_none_or(char::is_whitespace),
+            // A spaced dash that opens an aside closed by another ("The problem - as I saw
+            // it - was...") is prose, not a label.
+            Some('-') if spaced => {
+                then.is_none_or(char::is_whitespace) && !sep[1..].contains(" - ")
+            }
             Some('-') => !then.is_some_and(char::is_alphanumeric),
             Some('–' | '—') => !spaced || then.is_none_or(char::is_whitespace),
             Some(c) => !spaced && matches!(c, ')' | ']' | '*' | '_' | '.'),
@@ -355,6 +359,7 @@ mod tests {
             "Task was to refund it.",
             "Situation (as I saw it) was tense.",
             "Result . she stayed.",
+            "The problem - as I saw it - was the billing system.",
         ] {
             assert_eq!(explicit_label(sentence, &l), None, "{sentence:?}");
         }
