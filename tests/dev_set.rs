@@ -41,8 +41,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("episode", 77.0),          // 78.9
     ("situation", 80.0),        // 82.6
     ("task", 78.0),             // 81.7
-    ("action", 81.0),           // 84.4
-    ("result", 73.0),           // 77.1
+    ("action", 82.0),           // 85.3
+    ("result", 77.0),           // 79.8
     ("reflection", 88.0),       // 90.8
     ("metric_in_result", 84.0), // 87.2
     ("we_heavy", 97.0),         // 100.0
