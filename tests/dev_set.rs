@@ -39,7 +39,7 @@ const WEAK_BELOW: f64 = 45.0;
 /// set (the reached figure is in the comment; raise both when the analyzer improves).
 const FLOORS: &[(&str, f64)] = &[
     ("episode", 77.0),          // 78.9
-    ("situation", 80.0),        // 82.6
+    ("situation", 84.0),        // 86.2
     ("task", 78.0),             // 81.7
     ("action", 82.0),           // 85.3
     ("result", 77.0),           // 79.8
@@ -49,7 +49,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("filler_heavy", 97.0),     // 100.0
     ("hedge_heavy", 97.0),      // 100.0
     ("too_short", 94.0),        // 97.2
-    ("quality", 56.0),          // 60.6
+    ("quality", 56.0),          // 58.7
 ];
 
 #[derive(Debug, Deserialize)]
