@@ -40,6 +40,6 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!e.to_string().is_empty());
             }
         }
-        Err(d) => check_diagnostics(&d),
+        Err(d) => check_diagnostics(&d, "fuzz.toml", text),
     }
 });

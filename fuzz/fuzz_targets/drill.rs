@@ -29,9 +29,9 @@ fuzz_target!(|data: &[u8]| {
                         assert!(catalog().get(id).is_some(), "resolved to unknown id {id}");
                     }
                 }
-                Err(d) => check_diagnostics(&d),
+                Err(d) => check_diagnostics(&d, "fuzz.toml", text),
             }
         }
-        Err(d) => check_diagnostics(&d),
+        Err(d) => check_diagnostics(&d, "fuzz.toml", text),
     }
 });

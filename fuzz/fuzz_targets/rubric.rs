@@ -32,6 +32,6 @@ fuzz_target!(|data: &[u8]| {
                 analyze_and_check(&analyzer, SAMPLE_ANSWER, kind, None, false, width);
             }
         }
-        Err(d) => check_diagnostics(&d),
+        Err(d) => check_diagnostics(&d, "fuzz.toml", text),
     }
 });

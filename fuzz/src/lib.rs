@@ -32,7 +32,9 @@ pub fn assert_span(text: &str, span: &Range<usize>, what: &str) {
 }
 
 /// Every span in the analysis is a valid range of its text; sentence indices point at
-/// sentences; sentences are in order and do not overlap.
+/// sentences. Sentences keep the contract of `analyze::segment::sentences`: in order, not
+/// overlapping, trimmed, and together holding every non-whitespace character; their words add
+/// up to the answer's.
 pub fn check_spans(a: &Analysis) {
     let t = a.text.as_str();
     let n = a.sentences.len();
@@ -44,8 +46,28 @@ pub fn check_spans(a: &Analysis) {
             "sentence {i} {:?} starts before the previous one ends ({at})",
             s.span
         );
+        assert!(
+            t[at..s.span.start].trim().is_empty(),
+            "text left out before sentence {i}: {:?}",
+            &t[at..s.span.start]
+        );
+        let own = &t[s.span.clone()];
+        assert!(
+            !own.is_empty() && own.trim() == own,
+            "sentence {i} is empty or not trimmed: {own:?}"
+        );
         at = s.span.end;
     }
+    assert!(
+        t[at..].trim().is_empty(),
+        "text left out after the last sentence: {:?}",
+        &t[at..]
+    );
+    assert_eq!(
+        a.words,
+        a.sentences.iter().map(|s| s.words).sum::<usize>(),
+        "the answer's words are its sentences' words"
+    );
     for label in Label::ALL {
         if let Some(part) = a.star.part(label) {
             assert_eq!(
@@ -66,6 +88,13 @@ pub fn check_spans(a: &Analysis) {
             m.sentence
         );
         assert!(m.value.is_finite(), "metric {i} value {}", m.value);
+        let home = &a.sentences[m.sentence].span;
+        assert!(
+            home.start <= m.span.start && m.span.start < home.end,
+            "metric {i} {:?} does not start in its sentence {:?}",
+            m.span,
+            home
+        );
     }
     for (i, c) in a.areas.iter().enumerate() {
         if let Some(e) = &c.evidence {
@@ -212,8 +241,9 @@ pub fn analyze_and_check(
     a
 }
 
-/// A loader's diagnostics: at least one, each renders, positions are consistent.
-pub fn check_diagnostics(d: &Diagnostics) {
+/// A loader's diagnostics: at least one, each renders, positions are consistent, and one
+/// about `source` (named `file`) shows the line it names.
+pub fn check_diagnostics(d: &Diagnostics, file: &str, source: &str) {
     assert!(!d.is_empty(), "an error with no diagnostics");
     for x in &d.0 {
         assert_eq!(
@@ -221,6 +251,15 @@ pub fn check_diagnostics(d: &Diagnostics) {
             x.snippet.is_some(),
             "a located diagnostic has a snippet: {x:?}"
         );
+        if let (true, Some(s)) = (x.file == file, &x.snippet) {
+            let line = source.split('\n').nth(x.line - 1);
+            assert_eq!(
+                line.map(|l| l.trim_end_matches('\r')),
+                Some(s.text.as_str()),
+                "the snippet is line {} of the file: {x:?}",
+                x.line
+            );
+        }
         if let Some(s) = &x.snippet {
             assert!(
                 s.underline.start < s.underline.end,
