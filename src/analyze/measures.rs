@@ -143,7 +143,7 @@ pub fn area_coverage(doc: &Document<'_>, areas: &[Area]) -> Vec<AreaCoverage> {
         return Vec::new();
     }
     let lists: Vec<Vec<String>> = areas.iter().map(|a| a.keywords.clone()).collect();
-    let hits = PhraseMatcher::new(&lists).find_all(&doc.lower);
+    let hits = area_matcher(lists).find_all(&doc.lower);
     areas
         .iter()
         .zip(hits)
@@ -153,4 +153,21 @@ pub fn area_coverage(doc: &Document<'_>, areas: &[Area]) -> Vec<AreaCoverage> {
             evidence: h.first().cloned(),
         })
         .collect()
+}
+
+/// The matcher of one question's area keywords, built once per process: a batch grades many
+/// answers to the same questions, and building the automaton costs more than searching with it.
+fn area_matcher(lists: Vec<Vec<String>>) -> std::sync::Arc<PhraseMatcher> {
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Cache = Mutex<HashMap<Vec<Vec<String>>, Arc<PhraseMatcher>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some(m) = cache.lock().ok().and_then(|c| c.get(&lists).cloned()) {
+        return m;
+    }
+    let m = Arc::new(PhraseMatcher::new(&lists));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(lists, m.clone());
+    }
+    m
 }
