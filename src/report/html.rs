@@ -252,12 +252,7 @@ fn charts(b: &mut String, p: &Progress) {
 }
 
 fn tables(b: &mut String, p: &Progress) {
-    let top: Vec<_> = p
-        .findings
-        .iter()
-        .filter(|f| f.fix_first > 0)
-        .take(8)
-        .collect();
+    let top = p.top_fixes(8);
     if !top.is_empty() {
         b.push_str("<section id=\"findings\"><h2>Comes up most</h2><table><thead><tr><th>Fix</th><th class=\"num\">Answers</th><th>What to do</th></tr></thead><tbody>");
         for f in top {

@@ -111,12 +111,7 @@ pub fn render(p: &Progress) -> String {
         let _ = writeln!(s, "\n**Weakest lately:** {}", weakest.join(", "));
     }
 
-    let top: Vec<_> = p
-        .findings
-        .iter()
-        .filter(|f| f.fix_first > 0)
-        .take(8)
-        .collect();
+    let top = p.top_fixes(8);
     if !top.is_empty() {
         s.push_str("\n## Comes up most\n\n| fix | answers | what to do |\n|---|---:|---|\n");
         for f in top {

@@ -211,6 +211,16 @@ pub fn date_time(time: &str) -> String {
 }
 
 impl Progress {
+    /// The `n` findings raised as the fix to make first most often (those never first left
+    /// out): the "comes up most" list of every report format.
+    pub fn top_fixes(&self, n: usize) -> Vec<&FindingCount> {
+        self.findings
+            .iter()
+            .filter(|f| f.fix_first > 0)
+            .take(n)
+            .collect()
+    }
+
     /// Builds the report for the records `filter` selects from `records` (one person's
     /// history, or everyone's when no name is given). `now` is seconds since the epoch.
     pub fn build(

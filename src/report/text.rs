@@ -171,12 +171,7 @@ pub fn render(p: &Progress, width: usize) -> Markup {
     }
 
     // Findings.
-    let top: Vec<_> = p
-        .findings
-        .iter()
-        .filter(|f| f.fix_first > 0)
-        .take(5)
-        .collect();
+    let top = p.top_fixes(5);
     if !top.is_empty() {
         m.nl().push(Role::Heading, "Comes up most").nl();
         for (i, f) in top.iter().enumerate() {
