@@ -65,15 +65,7 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
         from = i + c.len_utf8();
         match open {
             None => {
-                let opens = match c {
-                    '\u{201c}' | '\u{2018}' | '"' => true,
-                    '\'' => text[..i]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|p| p.is_whitespace() || p == '('),
-                    _ => false,
-                };
-                if opens {
+                if opens(c, text[..i].chars().next_back()) {
                     open = Some((i + c.len_utf8(), c));
                 }
             }
@@ -89,6 +81,16 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether `c`, after the character `prev`, opens a quote: a straight apostrophe only at the
+/// start of a word ("'fine'", not "it's").
+fn opens(c: char, prev: Option<char>) -> bool {
+    match c {
+        '\u{201c}' | '\u{2018}' | '"' => true,
+        '\'' => prev.is_none_or(|p| p.is_whitespace() || p == '('),
+        _ => false,
+    }
 }
 
 /// Whether `c` at byte `i` closes the quote opened by `o`.
@@ -111,12 +113,7 @@ fn quoted_spans_by_char(text: &str) -> Vec<Range<usize>> {
     for (i, c) in text.char_indices() {
         match open {
             None => {
-                let opens = match c {
-                    '\u{201c}' | '\u{2018}' | '"' => true,
-                    '\'' => prev.is_none_or(|p| p.is_whitespace() || p == '('),
-                    _ => false,
-                };
-                if opens {
+                if opens(c, prev) {
                     open = Some((i + c.len_utf8(), c));
                 }
             }
