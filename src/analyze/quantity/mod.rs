@@ -65,6 +65,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod changes;
 mod context;
 mod lexer;
 mod lexicon;
