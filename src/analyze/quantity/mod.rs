@@ -69,6 +69,7 @@ mod changes;
 mod context;
 mod lexer;
 mod lexicon;
+mod money;
 mod numbers;
 mod parser;
 mod readings;
