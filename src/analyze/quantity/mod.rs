@@ -65,9 +65,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod changes;
 mod context;
 mod lexer;
 mod lexicon;
+mod money;
 mod numbers;
 mod parser;
 mod readings;
