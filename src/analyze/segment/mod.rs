@@ -24,7 +24,7 @@
 //! # Cost
 //!
 //! One scan of the bytes, UAX #29 only on short windows around terminals and non-ASCII text
-//! (see [`uax_candidates`]: the whole-text iterator alone would cost three times the rest), one
+//! (see `uax_candidates`: the whole-text iterator alone would cost three times the rest), one
 //! `Vec` of candidates and one of ranges. Every look-around is bounded, so the cost is linear
 //! in the length of the answer: roughly 10 to 20 µs for a 250-word answer in a release build.
 
