@@ -30,8 +30,9 @@ fn ascii() -> ClassUnicode {
     ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')])
 }
 
-/// True when every non-ASCII character of `text` is punctuation or a symbol (not a Unicode letter, digit or space): then the fast
-/// form of every pattern finds exactly what the full form finds.
+/// True when every non-ASCII character of `text` is punctuation or a symbol (not a Unicode
+/// letter, digit or space): then the fast form of every pattern finds exactly what the full
+/// form finds.
 pub fn ascii_exact(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
