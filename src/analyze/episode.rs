@@ -127,6 +127,10 @@ pub fn classify(
         // ("usually", "whenever") do not frame as what the candidate used to do: one "every
         // Saturday" inside a six-sentence story is a detail of that story.
         Episode::Specific
+    } else if anchored && habit_marks == 0 && b > 0 && h <= s {
+        // "One time a customer is shouting... I check the system": one event, anchored, told
+        // in the present (as many people tell stories aloud), with no habit word at all.
+        Episode::Specific
     } else if b == 0 && h == 0 {
         // Past narrative too thin to be sure of, and nothing at all of habit or of "I would":
         // telling this candidate they describe a habit would be a wrong nudge.
@@ -164,6 +168,15 @@ mod tests {
                     exam. task: get her back online fast. action: i walked her through \
                     connecting to her phone hotspot first. result: her daughter finished the \
                     exam.";
+        assert_eq!(episode(text), Episode::Specific);
+    }
+
+    #[test]
+    fn one_event_told_in_the_present_is_a_story() {
+        let text = "Me I am working in BPO since 2 years. One time customer is shouting because \
+                    his card is blocked. I am telling him sorry sir, I will check. I check the \
+                    system and card is blocked for fraud. I do the verification and unblock \
+                    the card. Customer is happy and he say thank you.";
         assert_eq!(episode(text), Episode::Specific);
     }
 

@@ -205,6 +205,9 @@ pub fn sentence_features(
                 }),
                 Some("ll") => Some(Tense::Modal),
                 Some("ve") => Some(Tense::Past),
+                // "I'm", "we're": a form of "be", which is not a verb of action or habit ("I am"
+                // is not either; see `not_verbs`).
+                Some("m" | "re") => None,
                 Some(_) => Some(Tense::Present),
                 None => next.and_then(|v| classify(doc, rubric, v)),
             };
