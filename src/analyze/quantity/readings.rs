@@ -128,6 +128,14 @@ impl Parser<'_> {
 
     /// Change nouns and comparatives after a quantity ("a 20% increase", "2 minutes faster").
     pub(super) fn after(&self, mut c: Cand) -> Cand {
+        // "a 5 on the survey", "a 9 in my review": the KPI after the number scores it.
+        if c.kind == QuantityKind::Number && !c.yearlike {
+            if let Some(e) = self.kpi_after(c.e) {
+                c.kind = QuantityKind::Score;
+                c.e = e;
+                return c;
+            }
+        }
         // "Escalations dropped 30%", "increased sales 20%", "an increase of 20%"
         if c.kind == QuantityKind::Percent && self.change_verb_just_before(c.s) {
             if c.unit == Unit::None {
@@ -259,7 +267,15 @@ impl Parser<'_> {
             .or_else(|| (self.has(i, F_SCORE_CUE)).then_some(i + 1))?;
         let mut k = term_end;
         let mut links = 0;
-        while links < 2 && (self.has(k, F_KPI_LINK) || self.is_p(k, ':') || self.is_p(k, '=')) {
+        // "went up to 95" (but "went up 12 points" is a change)
+        let link = |k: usize| {
+            if self.word_is(k, "up") {
+                self.word_is(k + 1, "to")
+            } else {
+                self.has(k, F_KPI_LINK) || self.is_p(k, ':') || self.is_p(k, '=')
+            }
+        };
+        while links < 3 && link(k) {
             k += 1;
             links += 1;
         }
@@ -276,6 +292,19 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// After a bare number: "on"/"in" with a KPI term ("on the survey", "in my CSAT"); the
+    /// end of the term.
+    fn kpi_after(&self, k: usize) -> Option<usize> {
+        if !(self.word_is(k, "on") || self.word_is(k, "in")) {
+            return None;
+        }
+        let mut j = k + 1;
+        if KPI_DETERMINERS.iter().any(|d| self.word_is(j, d)) {
+            j += 1;
+        }
+        self.is_kpi_at(j)
     }
 
     /// "40 calls a day", "$15/hr", "20 tickets daily": the rate joins the span.

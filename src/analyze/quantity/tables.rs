@@ -329,8 +329,12 @@ pub(super) const SCORE_CUES: &[&str] = &["rated", "rating", "score", "scored", "
 #[rustfmt::skip]
 pub(super) const KPI_LINKS: &[&str] = &[
     "score", "scores", "rating", "ratings", "of", "at", "was", "is", "were", "are", "reached",
-    "hit", "averaged", "averaging", "stood", "around", "about",
+    "hit", "averaged", "averaging", "stood", "around", "about", "went", "got", "up", "to", "a",
+    "an",
 ];
+/// Between "on"/"in" and a KPI term after a bare number ("a 5 on the survey").
+pub(super) const KPI_DETERMINERS: &[&str] =
+    &["the", "my", "her", "his", "their", "our", "your", "a", "that", "this", "its"];
 
 /// After a number: a clock time, not a quantity.
 pub(super) const TIME_OF_DAY: &[&str] = &["am", "pm", "o'clock", "oclock", "o’clock"];
