@@ -43,7 +43,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("task", 79.0),             // 82.6
     ("action", 85.0),           // 88.1
     ("result", 77.0),           // 79.8
-    ("reflection", 88.0),       // 90.8
+    ("reflection", 90.0),       // 92.7
     ("metric_in_result", 84.0), // 86.2
     ("we_heavy", 97.0),         // 100.0
     ("filler_heavy", 97.0),     // 100.0

@@ -160,10 +160,11 @@ pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) ->
         }
     }
 
-    // Emission: a STAR label needs at least `min_evidence`; "other" is the fallback.
+    // Emission: a STAR label needs at least `min_evidence`; "other" is the fallback, and
+    // cues for "other" ("I don't have an example") raise it.
     let emit = |si: usize, l: Label| -> f64 {
         if l == Label::Other {
-            lab.min_evidence
+            lab.min_evidence + cue_only[si][Label::Other as usize]
         } else {
             evidence[si][l as usize]
         }
