@@ -49,8 +49,27 @@ pub fn evaluate_all(f: &Facts<'_>) -> Vec<Evaluated> {
         .collect()
 }
 
+/// Clauses of "I" or "we" with a past or present verb: the steps a sentence tells.
+fn first_person_steps(sf: &super::features::SentenceFeatures) -> usize {
+    use crate::rubric::{Feature, Subject, Tense};
+    [Subject::I, Subject::We]
+        .into_iter()
+        .flat_map(|s| [Tense::Past, Tense::Present].map(|t| Feature::Clause(s, t)))
+        .map(|x| sf.count(x))
+        .sum()
+}
+
+/// Whether sentence `si` is in the rule's scope: its label is one the rule looks at, or, when no
+/// sentence has such a label, a part it also carries (a one-sentence story, "...and we handled
+/// it and we got through it", is action and result too).
 pub(super) fn in_scope(f: &Facts<'_>, rule: &Rule, si: usize) -> bool {
-    rule.scope.is_empty() || f.labels.get(si).is_some_and(|l| rule.scope.contains(l))
+    if rule.scope.is_empty() {
+        return true;
+    }
+    let labelled = |i: usize| f.labels.get(i).is_some_and(|l| rule.scope.contains(l));
+    labelled(si)
+        || (!(0..f.labels.len()).any(labelled)
+            && f.also.get(si).is_some_and(|a| a.iter().any(|l| rule.scope.contains(l))))
 }
 
 fn scoped_words(f: &Facts<'_>, rule: &Rule) -> usize {
@@ -176,6 +195,18 @@ fn evaluate(
                     words as f64 / total as f64
                 }
                 ComponentMeasure::Sentences => hits.len() as f64,
+                ComponentMeasure::Steps => (0..n)
+                    .map(|si| {
+                        let steps = first_person_steps(&f.feats[si]);
+                        if has(si) {
+                            steps.max(1)
+                        } else if f.labels[si] == Label::Result {
+                            steps
+                        } else {
+                            0
+                        }
+                    })
+                    .sum::<usize>() as f64,
                 ComponentMeasure::Weighted => (0..n)
                     .filter(|&si| has(si))
                     .map(|si| {

@@ -33,8 +33,8 @@ pub enum RuleKind {
     /// Occurrences of a regex (`pattern`).
     Pattern,
     /// Sentences labelled `component` (`measure = "sentences"`), the same with sentences that
-    /// only inherit the label counting half (`measure = "weighted"`), or their share of the words
-    /// (`measure = "share"`).
+    /// only inherit the label counting half (`measure = "weighted"`), their share of the words
+    /// (`measure = "share"`), or the steps in them (`measure = "steps"`).
     Component,
     /// Steps backwards in the situation -> task -> action -> result -> reflection order.
     Order,
@@ -178,6 +178,11 @@ pub enum ComponentMeasure {
     Weighted,
     /// The part's share of the answer's words.
     Share,
+    /// Steps: clauses of "I" or "we" with a verb in the past or present, in the sentences with
+    /// the part and in result sentences ("I unlocked it, and he made the deadline"); a sentence
+    /// with the part counts at least one. "I checked the logs and found it locked, so I reset
+    /// it" is two steps in one sentence.
+    Steps,
 }
 
 /// What a ratio rule counts on each side: lexicon hits, or clauses with a grammatical feature

@@ -290,7 +290,8 @@ pub(super) struct RawRule {
     pub unless: Option<Spanned<String>>,
     #[serde(default)]
     pub component: Option<Label>,
-    /// component/balance: what is measured: "sentences" (default) or "share" (of the words).
+    /// component/balance: what is measured: "sentences" (default), "weighted", "share" (of the
+    /// words) or "steps" (first-person clauses).
     #[serde(default)]
     pub measure: Option<Spanned<String>>,
     #[serde(default)]

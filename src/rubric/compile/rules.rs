@@ -118,12 +118,13 @@ pub(super) fn compile_rule(
                 None | Some("sentences") => ComponentMeasure::Sentences,
                 Some("weighted") => ComponentMeasure::Weighted,
                 Some("share") => ComponentMeasure::Share,
+                Some("steps") => ComponentMeasure::Steps,
                 Some(other) => {
                     cx.err(
                         file,
                         r.measure.as_ref().unwrap().span(),
                         format!("{owner}: unknown measure `{other}`"),
-                        "use \"sentences\", \"weighted\" or \"share\"",
+                        "use \"sentences\", \"weighted\", \"share\" or \"steps\"",
                     );
                     ComponentMeasure::Sentences
                 }
