@@ -215,10 +215,52 @@ pub fn sentence_features(
                 sf.clauses[subject as usize][t as usize] += 1;
                 sf.subjects.push((subject, w.clone()));
                 sf.tenses.push(t);
+                // "I reset it, checked the logs and found...": each past verb joined to the
+                // first is one more thing this subject did.
+                if t == Tense::Past {
+                    for v in joined_past_verbs(doc, rubric, s, words, j, &in_quote) {
+                        sf.clauses[subject as usize][t as usize] += 1;
+                        sf.subjects.push((subject, v.clone()));
+                        sf.tenses.push(t);
+                    }
+                }
             }
             k = j.max(k + 1);
         }
         out.push(sf);
+    }
+    out
+}
+
+/// The past verbs joined to a subject's verb at `words[j]` by a comma or a `joins` word ("and",
+/// "then"), up to the next subject or `breaks` word ("because", "who").
+fn joined_past_verbs<'w>(
+    doc: &Document<'_>,
+    rubric: &Rubric,
+    s: &super::document::Sent,
+    words: &'w [Range<usize>],
+    j: usize,
+    in_quote: &dyn Fn(&Range<usize>) -> bool,
+) -> Vec<&'w Range<usize>> {
+    let f = &rubric.features;
+    let Some(joins) = f.joins else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in j + 1..words.len() {
+        let w = &words[m];
+        if in_quote(w)
+            || f.breaks.is_some_and(|b| doc.word_is(b, w))
+            || split_contraction(doc.low(w)).1.is_some()
+            || subject_ending_at(doc, rubric, s, w).is_some()
+        {
+            break;
+        }
+        let prev = &words[m - 1];
+        let joined = doc.text[prev.end..w.start].contains(',') || doc.word_is(joins, prev);
+        if joined && is_past(doc, rubric, w) && !doc.word_is(f.past_state, w) {
+            out.push(w);
+        }
     }
     out
 }

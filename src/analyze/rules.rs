@@ -49,6 +49,12 @@ pub fn evaluate_all(f: &Facts<'_>) -> Vec<Evaluated> {
         .collect()
 }
 
+/// Whether every clause of the sentence has someone else as its subject ("he", "the customer").
+fn others_only(sf: &super::features::SentenceFeatures) -> bool {
+    use crate::rubric::Subject;
+    !sf.subjects.is_empty() && sf.subjects.iter().all(|(s, _)| *s == Subject::Other)
+}
+
 /// Clauses of "I" or "we" with a past or present verb: the steps a sentence tells.
 fn first_person_steps(sf: &super::features::SentenceFeatures) -> usize {
     use crate::rubric::{Feature, Subject, Tense};
@@ -69,7 +75,9 @@ pub(super) fn in_scope(f: &Facts<'_>, rule: &Rule, si: usize) -> bool {
     let labelled = |i: usize| f.labels.get(i).is_some_and(|l| rule.scope.contains(l));
     labelled(si)
         || (!(0..f.labels.len()).any(labelled)
-            && f.also.get(si).is_some_and(|a| a.iter().any(|l| rule.scope.contains(l))))
+            && f.also
+                .get(si)
+                .is_some_and(|a| a.iter().any(|l| rule.scope.contains(l))))
 }
 
 fn scoped_words(f: &Facts<'_>, rule: &Rule) -> usize {
@@ -228,7 +236,9 @@ fn evaluate(
                     continue;
                 }
                 if let Some(p) = prev {
-                    if (p as usize) >= (l as usize) + 2 {
+                    // "He was very unhappy with this answer" after an action is the story
+                    // unfolding (someone else's reaction), not background told late.
+                    if (p as usize) >= (l as usize) + 2 && !others_only(&f.feats[si]) {
                         hits.push(doc.sentences[si].span.clone());
                     }
                 }

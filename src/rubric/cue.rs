@@ -126,4 +126,8 @@ pub struct FeatureLexicons {
     pub past_state: LexiconId,
     pub not_verbs: LexiconId,
     pub adverbs: LexiconId,
+    /// Words that join a further verb of the same subject ("and", "then"); with `breaks`
+    /// (subordinators: "because", "that"), which end the subject's clause. Both optional.
+    pub joins: Option<LexiconId>,
+    pub breaks: Option<LexiconId>,
 }

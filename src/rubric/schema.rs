@@ -108,6 +108,10 @@ pub(super) struct RawFeatures {
     pub past_state: Option<Spanned<String>>,
     pub not_verbs: Option<Spanned<String>>,
     pub adverbs: Option<Spanned<String>>,
+    /// Optional: words that join a second verb to a subject's first ("I called her and
+    /// apologized"), and words after which a verb belongs to another clause ("because").
+    pub joins: Option<Spanned<String>>,
+    pub breaks: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone)]

@@ -333,8 +333,9 @@ pub(super) const KPI_LINKS: &[&str] = &[
     "an",
 ];
 /// Between "on"/"in" and a KPI term after a bare number ("a 5 on the survey").
-pub(super) const KPI_DETERMINERS: &[&str] =
-    &["the", "my", "her", "his", "their", "our", "your", "a", "that", "this", "its"];
+pub(super) const KPI_DETERMINERS: &[&str] = &[
+    "the", "my", "her", "his", "their", "our", "your", "a", "that", "this", "its",
+];
 
 /// After a number: a clock time, not a quantity.
 pub(super) const TIME_OF_DAY: &[&str] = &["am", "pm", "o'clock", "oclock", "o’clock"];

@@ -165,7 +165,15 @@ pub(super) fn compile(
                 get(&f.adverbs, "adverbs"),
             ];
             let [a, b, c, d, e, st, g, h] = ids.map(|x| x.unwrap_or(0));
+            let mut optional = |name: &Option<Spanned<String>>, key: &str| {
+                name.as_ref()
+                    .and_then(|n| cx.lexicon(*file, n, &format!("[features] {key}")))
+            };
+            let joins = optional(&f.joins, "joins");
+            let breaks = optional(&f.breaks, "breaks");
             FeatureLexicons {
+                joins,
+                breaks,
                 subject_i: a,
                 subject_we: b,
                 subject_other: c,
@@ -190,6 +198,8 @@ pub(super) fn compile(
                 past_state: 0,
                 not_verbs: 0,
                 adverbs: 0,
+                joins: None,
+                breaks: None,
             }
         }
     };

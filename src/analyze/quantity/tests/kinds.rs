@@ -325,10 +325,22 @@ fn ratings_and_kpi_numbers_are_scores() {
     check("CSAT of 92%", Percent, "92%", 92.0, None);
     check("we hit a 92 CSAT", Score, "92 CSAT", 92.0, None);
     // A KPI after the number, and a number reached through a verb.
-    check("she gave me a 5 on the CSAT", Score, "5 on the CSAT", 5.0, None);
+    check(
+        "she gave me a 5 on the CSAT",
+        Score,
+        "5 on the CSAT",
+        5.0,
+        None,
+    );
     check("a 9 in my NPS", Score, "9 in my NPS", 9.0, None);
     check("my CSAT went to 4.8", Score, "CSAT went to 4.8", 4.8, None);
-    check("CSAT went up to 95 that month", Score, "CSAT went up to 95", 95.0, None);
+    check(
+        "CSAT went up to 95 that month",
+        Score,
+        "CSAT went up to 95",
+        95.0,
+        None,
+    );
     check("the NPS was a 9", Score, "NPS was a 9", 9.0, None);
     assert_eq!(kinds("we had 2 in the queue"), vec![(Number, "2".into())]);
     // Without the KPI term, an all-caps word before a number reads as a name.
