@@ -32,7 +32,9 @@ pub(super) fn clause_hits(
 }
 
 /// Concrete details: quantities, names (capitalised words inside a sentence), quoted words and
-/// lexicon terms (named tools, channels...).
+/// lexicon terms (named tools, channels...), then noun phrases ("a double charge"). The strong
+/// kinds come first, each kind in text order, so praise quotes "H&R Block" and "6 minutes per
+/// call" before "the phone".
 pub(super) fn details(
     f: &Facts<'_>,
     lexicon: Option<usize>,
@@ -41,28 +43,49 @@ pub(super) fn details(
     stopwords: Option<usize>,
 ) -> Vec<Range<usize>> {
     let doc = f.doc;
-    let mut out: Vec<Range<usize>> = f.quantities.iter().map(|q| q.span.clone()).collect();
+    // (rank, span): 0 quantities, quotes, names and lexicon terms; 1 noun phrases.
+    // A lone number word ("one guest") is hardly a detail; "45 minutes" and "two years" are.
+    let mut out: Vec<(u8, Range<usize>)> = f
+        .quantities
+        .iter()
+        .filter(|q| {
+            let t = &doc.text[q.span.clone()];
+            t.contains(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        })
+        .map(|q| (0, q.span.clone()))
+        .collect();
     for q in super::features::quoted_spans(doc.text) {
         if doc.text[q.clone()].split_whitespace().count() >= 2 {
-            out.push(q);
+            out.push((0, q));
         }
     }
     if let Some(l) = lexicon {
-        out.extend(doc.hits[l].iter().cloned());
+        out.extend(doc.hits[l].iter().map(|h| (0, h.clone())));
     }
+    let capital = |w: &Range<usize>| doc.text[w.clone()].starts_with(char::is_uppercase);
     for s in &doc.sentences {
         let words = &doc.words[s.words.clone()];
         let mut prev_end = s.span.start;
+        let mut name_until = 0;
         for (k, w) in words.iter().enumerate() {
             let text = &doc.text[w.clone()];
-            let capital = text.chars().next().is_some_and(char::is_uppercase);
             let pronoun =
                 matches!(text, "I") || text.starts_with("I'") || text.starts_with("I\u{2019}");
             // After a colon, quote or line start a capital is not a name.
             let gap = &doc.text[prev_end..w.start];
             let fresh = gap.contains([':', '"', '\u{201c}', '\n', '(']);
-            if k > 0 && capital && !pronoun && !fresh {
-                out.push(w.clone());
+            if k > 0 && k >= name_until && capital(w) && !pronoun && !fresh {
+                // One name of several words: "H&R Block", "Best Buy", "St. Mary's".
+                let mut end = k + 1;
+                while let Some(n) = words.get(end) {
+                    let joint = doc.text[words[end - 1].end..n.start].trim();
+                    if !capital(n) || !matches!(joint, "" | "&" | "-" | ".") {
+                        break;
+                    }
+                    end += 1;
+                }
+                out.push((0, w.start..words[end - 1].end));
+                name_until = end;
             }
             // "her bags", "a grocery store": a determiner and a word that is not generic.
             if let (Some(det), Some(next)) = (determiners, words.get(k + 1)) {
@@ -91,15 +114,17 @@ pub(super) fn details(
                         }
                         end = more.end;
                     }
-                    out.push(w.start..end);
+                    out.push((1, w.start..end));
                 }
             }
             prev_end = w.end;
         }
     }
-    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    out.dedup_by(|b, a| b.start < a.end);
-    out
+    // One detail per place: the longest span starting first wins, whatever its kind.
+    out.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+    out.dedup_by(|b, a| b.1.start < a.1.end);
+    out.sort_by_key(|(rank, r)| (*rank, r.start));
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 pub(super) fn repetition(
