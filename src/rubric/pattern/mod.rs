@@ -18,21 +18,21 @@
 //!
 //! [`Pattern::find_iter`] picks the form by looking at the text, so callers see one regex.
 
+mod fast;
 mod forms;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use regex_automata::hybrid;
 use regex_automata::meta::{self, Regex};
-use regex_automata::nfa::thompson;
 use regex_automata::util::iter::Searcher;
-use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::pool::PoolGuard;
 use regex_automata::util::syntax;
 use regex_automata::{Input, Match};
 use regex_syntax::hir::Hir;
 
+use fast::{CacheFn, Caches, Fast};
 pub use forms::ascii_exact;
 use forms::{case_closed, lowercase_only, may_be_case_sensitive, narrow, wide_class};
 
@@ -53,65 +53,20 @@ struct Inner {
     full: OnceLock<Option<Regex>>,
 }
 
-type CacheFn = Box<dyn Fn() -> hybrid::regex::Cache + Send + Sync>;
-
-/// The fast form: a lazy DFA alone (forward, and reverse for where a match starts). It never
-/// gives up on these patterns (no Unicode word boundary, no cache limit on retries), so the
-/// other engines a `meta::Regex` builds and keeps ready are not needed, and building them was
-/// most of the compile time.
-struct Fast {
-    re: Arc<hybrid::regex::Regex>,
-    caches: Pool<hybrid::regex::Cache, CacheFn>,
-}
-
-impl Fast {
-    fn new(hir: &Hir) -> Result<Fast, PatternError> {
-        let nfa = |reverse: bool| {
-            thompson::Compiler::new()
-                .configure(
-                    thompson::Config::new()
-                        .nfa_size_limit(Some(SIZE_LIMIT))
-                        .reverse(reverse)
-                        .which_captures(thompson::WhichCaptures::None),
-                )
-                .build_from_hir(hir)
-                .map_err(|e| PatternError(e.to_string()))
-        };
-        let err = |e: hybrid::BuildError| PatternError(e.to_string());
-        let forward = hybrid::dfa::DFA::builder()
-            .build_from_nfa(nfa(false)?)
-            .map_err(err)?;
-        // As `hybrid::regex::Builder` configures the reverse DFA, which finds where a match
-        // starts.
-        let reverse = hybrid::dfa::DFA::builder()
-            .configure(
-                hybrid::dfa::DFA::config()
-                    .prefilter(None)
-                    .specialize_start_states(false)
-                    .match_kind(regex_automata::MatchKind::All),
-            )
-            .build_from_nfa(nfa(true)?)
-            .map_err(err)?;
-        let re = Arc::new(hybrid::regex::Builder::new().build_from_dfas(forward, reverse));
-        let for_cache = re.clone();
-        let create: CacheFn = Box::new(move || for_cache.create_cache());
-        Ok(Fast {
-            re,
-            caches: Pool::new(create),
-        })
-    }
-}
-
 /// The matches of a pattern in one text.
 pub struct Matches<'r, 'h> {
     inner: MatchesInner<'r, 'h>,
 }
 
 enum MatchesInner<'r, 'h> {
+    /// No match.
+    None,
     Fast {
-        re: &'r hybrid::regex::Regex,
-        cache: PoolGuard<'r, hybrid::regex::Cache, CacheFn>,
+        fast: &'r Fast,
+        caches: PoolGuard<'r, Caches, CacheFn>,
         it: Searcher<'h>,
+        /// The first match, found before the iterator was made.
+        first: Option<Match>,
     },
     Full(meta::FindMatches<'r, 'h>),
 }
@@ -121,7 +76,21 @@ impl Iterator for Matches<'_, '_> {
 
     fn next(&mut self) -> Option<Match> {
         match &mut self.inner {
-            MatchesInner::Fast { re, cache, it } => it.advance(|input| re.try_search(cache, input)),
+            MatchesInner::None => None,
+            MatchesInner::Fast {
+                fast,
+                caches,
+                it,
+                first,
+            } => it
+                // Never fails: `Fast::first` built the reverse DFA, if the pattern needs one,
+                // and the lazy DFAs never give up.
+                .try_advance(|input| match first.take() {
+                    Some(m) => Ok(Some(m)),
+                    None => fast.search(caches, input),
+                })
+                .ok()
+                .flatten(),
             MatchesInner::Full(m) => m.next(),
         }
     }
@@ -263,13 +232,13 @@ impl Pattern {
         if !may_be_case_sensitive(source) {
             let hir = parse(source, false)?;
             if lowercase_only(&hir) {
-                let fast = Fast::new(&narrow(&hir, wide_class(), true))?;
+                let fast = Fast::new(narrow(&hir, wide_class(), true))?;
                 return Ok(Pattern::from_parts(source, fast, true));
             }
         }
         let hir = parse(source, true)?;
         let on_lower = !may_be_case_sensitive(source) || case_closed(&hir);
-        let fast = Fast::new(&narrow(&hir, wide_class(), on_lower))?;
+        let fast = Fast::new(narrow(&hir, wide_class(), on_lower))?;
         Ok(Pattern::from_parts(source, fast, on_lower))
     }
 
@@ -292,10 +261,25 @@ impl Pattern {
     /// Every non-overlapping match in the text, leftmost first, as `regex::Regex::find_iter`
     /// finds them (case-insensitively).
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h Haystack<'_>) -> Matches<'r, 'h> {
-        let fast = |text: &'h str| MatchesInner::Fast {
-            re: &self.inner.fast.re,
-            cache: self.inner.fast.caches.get(),
-            it: Searcher::new(Input::new(text)),
+        let full = |text: &'h str| match self.full() {
+            Some(re) => MatchesInner::Full(re.find_iter(text)),
+            None => MatchesInner::None,
+        };
+        let fast = |text: &'h str| {
+            let fast = &self.inner.fast;
+            let mut caches = fast.caches.get();
+            let input = Input::new(text);
+            match fast.first(&mut caches, &input) {
+                Ok(None) => MatchesInner::None,
+                Ok(Some(m)) => MatchesInner::Fast {
+                    fast,
+                    caches,
+                    it: Searcher::new(input),
+                    first: Some(m),
+                },
+                // The reverse DFA failed to build (it never does).
+                Err(()) => full(hay.text),
+            }
         };
         let inner = match (hay.exact, self.inner.on_lower) {
             (true, true) => fast(&hay.lower),
@@ -408,6 +392,79 @@ mod tests {
                 assert_eq!(all(&pat, t), reference(p, t), "{p} on {t:?}");
             }
         }
+    }
+
+    fn reference_ranges(p: &str, text: &str) -> Vec<std::ops::Range<usize>> {
+        regex::RegexBuilder::new(p)
+            .case_insensitive(true)
+            .build()
+            .unwrap()
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect()
+    }
+
+    #[test]
+    fn the_reverse_dfa_waits_for_a_first_match() {
+        // Compiled apart from the process-wide cache, so no other test has searched with it.
+        let source = r"\b(?:she|he)\b[^.!?]{0,40}?\bthanked\b";
+        let p = Pattern::compile(source).unwrap();
+        let none = "I listened, and I fixed it. They were glad.";
+        assert!(p.ranges(none).is_empty());
+        assert!(
+            p.inner.fast.reverse_built().is_none(),
+            "no match, no reverse DFA"
+        );
+        for text in [
+            "She — after all — thanked me. He was “happy” and thanked us.",
+            "SHE thanked me; then he, twice, thanked the team. she thanked",
+        ] {
+            assert_eq!(p.ranges(text), reference_ranges(source, text), "{text:?}");
+        }
+        assert_eq!(p.inner.fast.reverse_built(), Some(true));
+        assert!(p.ranges(none).is_empty());
+    }
+
+    #[test]
+    fn empty_matches_are_where_the_regex_crate_finds_them() {
+        let patterns = [
+            r"\b",
+            r"x*",
+            r"(?:)",
+            r"^",
+            r"$",
+            r"(?m)^\s*|then|",
+            r"\bi\w*|\b",
+            r"^\s*(?:first)?",
+        ];
+        let texts = [
+            "",
+            "I’d say “yes” — 5 € 🙂",
+            "xx x\nthen first xax",
+            "  first, then I x’d",
+        ];
+        for p in patterns {
+            let pat = Pattern::compile(p).unwrap();
+            for t in texts {
+                assert_eq!(pat.ranges(t), reference_ranges(p, t), "{p} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_pattern_is_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Pattern>();
+        let p = Pattern::compile(r"\bi (?:called|fixed)\b").unwrap();
+        let text = "Then I called and I fixed it; I called again.";
+        std::thread::scope(|s| {
+            let a = s.spawn(|| p.ranges(text));
+            assert_eq!(
+                p.ranges(text),
+                reference_ranges(r"\bi (?:called|fixed)\b", text)
+            );
+            assert_eq!(a.join().unwrap(), p.ranges(text));
+        });
     }
 
     #[test]
