@@ -7,16 +7,22 @@ use crate::rubric::Rubric;
 
 pub fn metrics(doc: &Document<'_>, rubric: &Rubric, quantities: &[Quantity]) -> Vec<Metric> {
     let settings = &rubric.metrics;
+    let candidates: Vec<&Quantity> = quantities
+        .iter()
+        .filter(|q| settings.kinds.contains(&q.kind))
+        .filter(|q| q.kind != super::QuantityKind::Count || q.value >= settings.min_count)
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
     let hay = doc.haystack();
     let ignored: Vec<std::ops::Range<usize>> = settings
         .ignore
         .iter()
         .flat_map(|re| re.find_iter(&hay).map(|m| m.range()))
         .collect();
-    quantities
-        .iter()
-        .filter(|q| settings.kinds.contains(&q.kind))
-        .filter(|q| q.kind != super::QuantityKind::Count || q.value >= settings.min_count)
+    candidates
+        .into_iter()
         .filter(|q| {
             !ignored
                 .iter()

@@ -87,15 +87,22 @@ fn scoped_words(f: &Facts<'_>, rule: &Rule) -> usize {
         .sum()
 }
 
-fn keep_hit(
+/// The hits of a rule that count: in its scope, and not inside a match of its `unless`
+/// pattern (searched only when there is a hit to check).
+fn keep_hits(
     f: &Facts<'_>,
     rule: &Rule,
     unless: &Option<crate::rubric::Pattern>,
-    unless_spans: &[Range<usize>],
-    h: &Range<usize>,
-) -> bool {
-    in_scope(f, rule, f.doc.sentence_of(h.start))
-        && (unless.is_none() || !inside_any(unless_spans, h))
+    hits: impl Iterator<Item = Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut kept: Vec<Range<usize>> = hits
+        .filter(|h| in_scope(f, rule, f.doc.sentence_of(h.start)))
+        .collect();
+    if let (Some(re), false) = (unless, kept.is_empty()) {
+        let spans: Vec<Range<usize>> = re.find_iter(&f.doc.haystack()).map(|m| m.range()).collect();
+        kept.retain(|h| !inside_any(&spans, h));
+    }
+    kept
 }
 
 /// Whether `h` lies inside one of `spans` (sorted by start, as regex matches are).
@@ -136,15 +143,12 @@ fn evaluate(
             unless,
             per_words: per,
         } => {
-            let unless_spans: Vec<Range<usize>> = unless
-                .as_ref()
-                .map(|re| re.find_iter(&doc.haystack()).map(|m| m.range()).collect())
-                .unwrap_or_default();
-            let mut hits: Vec<Range<usize>> = lexicons
-                .iter()
-                .flat_map(|&l| doc.hits[l].iter().cloned())
-                .filter(|h| keep_hit(f, rule, unless, &unless_spans, h))
-                .collect();
+            let mut hits = keep_hits(
+                f,
+                rule,
+                unless,
+                lexicons.iter().flat_map(|&l| doc.hits[l].iter().cloned()),
+            );
             hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
             hits.dedup_by(|b, a| b.start < a.end);
             (
@@ -157,15 +161,15 @@ fn evaluate(
             unless,
             per_words: per,
         } => {
-            let unless_spans: Vec<Range<usize>> = unless
-                .as_ref()
-                .map(|re| re.find_iter(&doc.haystack()).map(|m| m.range()).collect())
-                .unwrap_or_default();
-            let hits: Vec<Range<usize>> = regex
-                .find_iter(&doc.haystack())
-                .map(|m| m.range())
-                .filter(|h| !h.is_empty() && keep_hit(f, rule, unless, &unless_spans, h))
-                .collect();
+            let hits = keep_hits(
+                f,
+                rule,
+                unless,
+                regex
+                    .find_iter(&doc.haystack())
+                    .map(|m| m.range())
+                    .filter(|h| !h.is_empty()),
+            );
             (
                 per_words(hits.len() as f64, *per, scoped_words(f, rule)),
                 hits,

@@ -20,62 +20,81 @@ pub(super) struct Vars<'a> {
 
 impl Vars<'_> {
     /// Fills `{count}`, `{share}`, `{seconds}`, `{minutes}`, `{words}`, `{min}`, `{max}`,
-    /// `{quote}`, `{quotes}`, `{missing}` and `{episode}`.
+    /// `{quote}`, `{quotes}`, `{missing}` and `{episode}`; other braces are kept as written.
+    /// Each value is worked out only when the template names it (one rule's evaluation fills
+    /// up to three templates, most with one key or none).
     pub fn fill(&self, template: &str) -> String {
-        if !template.contains('{') {
-            return template.to_string();
+        let mut out = String::with_capacity(template.len() + 40);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open..];
+            match after.find('}').and_then(|close| {
+                let key = &after[1..close];
+                self.value(key).map(|v| (v, close))
+            }) {
+                Some((value, close)) => {
+                    out.push_str(&value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &after[1..];
+                }
+            }
         }
+        out.push_str(rest);
+        out
+    }
+
+    /// The value of one template key, `None` for a key this does not know.
+    fn value(&self, key: &str) -> Option<String> {
         let (min, max) = match self.rule.effect {
             Effect::Credit { min, max, .. } => (min, max),
             Effect::Penalty { max, .. } => (0.0, Some(max)),
         };
-        let quote = |r: &Range<usize>| format!("“{}”", shorten(&self.doc.text[r.clone()], 60));
-        // Distinct hits (case-insensitively), shown as written: "Target", not "target".
+        Some(match key {
+            "count" => format!("{}", self.measure.round() as i64),
+            "share" => format!("{}%", (self.measure * 100.0).round() as i64),
+            "seconds" => format!("{}", self.seconds.round() as i64),
+            "minutes" => format_minutes(self.seconds),
+            "words" => self.words.to_string(),
+            "min" => trim_num(min),
+            "max" => max.map(trim_num).unwrap_or_default(),
+            "quote" => self
+                .hits
+                .first()
+                .map(|r| format!("“{}”", shorten(&self.doc.text[r.clone()], 60)))
+                .unwrap_or_default(),
+            "quotes" => self.quotes(),
+            "missing" => self
+                .coverage
+                .iter()
+                .filter(|a| !a.covered)
+                .take(2)
+                .map(|a| lower_first(a.text.trim_end_matches('.')))
+                .collect::<Vec<_>>()
+                .join("; "),
+            "episode" => self.episode.as_str().to_string(),
+            _ => return None,
+        })
+    }
+
+    /// Up to three distinct hits (case-insensitively), shown as written: "Target", not "target".
+    fn quotes(&self) -> String {
         let mut seen: Vec<&str> = Vec::new();
         let mut distinct: Vec<String> = Vec::new();
         for h in self.hits {
             let low = self.doc.low(h);
             if !seen.contains(&low) {
                 seen.push(low);
-                distinct.push(shorten(&self.doc.text[h.clone()], 40));
+                distinct.push(format!("“{}”", shorten(&self.doc.text[h.clone()], 40)));
+                if distinct.len() == 3 {
+                    break;
+                }
             }
         }
-        let quotes = distinct
-            .iter()
-            .take(3)
-            .map(|q| format!("“{q}”"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let missing = self
-            .coverage
-            .iter()
-            .filter(|a| !a.covered)
-            .take(2)
-            .map(|a| lower_first(a.text.trim_end_matches('.')))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let mut out = template.to_string();
-        for (key, value) in [
-            ("{count}", format!("{}", self.measure.round() as i64)),
-            (
-                "{share}",
-                format!("{}%", (self.measure * 100.0).round() as i64),
-            ),
-            ("{seconds}", format!("{}", self.seconds.round() as i64)),
-            ("{minutes}", format_minutes(self.seconds)),
-            ("{words}", self.words.to_string()),
-            ("{min}", trim_num(min)),
-            ("{max}", max.map(trim_num).unwrap_or_default()),
-            ("{quote}", self.hits.first().map(quote).unwrap_or_default()),
-            ("{quotes}", quotes),
-            ("{missing}", missing),
-            ("{episode}", self.episode.as_str().to_string()),
-        ] {
-            if out.contains(key) {
-                out = out.replace(key, &value);
-            }
-        }
-        out
+        distinct.join(", ")
     }
 }
 
