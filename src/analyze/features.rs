@@ -211,6 +211,12 @@ pub fn sentence_features(
                 Some(_) => Some(Tense::Present),
                 None => next.and_then(|v| classify(doc, rubric, v)),
             };
+            // "I told her I'd call back", "a plan where we would...": a promise or plan made
+            // in the past, told inside a past clause, not a hypothetical of this answer.
+            let tense = match tense {
+                Some(Tense::Modal) if after_report(doc, rubric, words, k) => None,
+                t => t,
+            };
             if let Some(t) = tense {
                 sf.clauses[subject as usize][t as usize] += 1;
                 sf.subjects.push((subject, w.clone()));
@@ -266,6 +272,34 @@ fn joined_past_verbs<'w>(
 }
 
 /// "i'd" -> ("i", Some("d")); "customer's" -> ("customer", Some("s")); "called" -> ("called", None).
+/// True when a `reports` word ("told", "promised", "a plan where") ends at most three words
+/// before the subject at `words[k]`, with no comma, `joins` or `breaks` word between ("I told
+/// the customer that we would...", not "I explained the fee and we would...").
+fn after_report(doc: &Document<'_>, rubric: &Rubric, words: &[Range<usize>], k: usize) -> bool {
+    let f = &rubric.features;
+    let Some(reports) = f.reports else {
+        return false;
+    };
+    for p in (k.saturating_sub(4)..k).rev() {
+        let w = &words[p];
+        if doc.text[w.end..words[p + 1].start].contains([',', ';', ':']) {
+            return false;
+        }
+        let hit = doc.hits[reports].iter().any(|h| h.end == w.end);
+        if hit {
+            return true;
+        }
+        // "that" right before the subject introduces what was told ("told her that I'd").
+        let complement = p + 1 == k && doc.low(w) == "that";
+        let boundary = f.joins.is_some_and(|j| doc.word_is(j, w))
+            || f.breaks.is_some_and(|b| doc.word_is(b, w));
+        if boundary && !complement {
+            return false;
+        }
+    }
+    false
+}
+
 fn split_contraction(low: &str) -> (&str, Option<&str>) {
     for ap in ['\'', '\u{2019}'] {
         if let Some(i) = low.find(ap) {

@@ -130,4 +130,7 @@ pub struct FeatureLexicons {
     /// (subordinators: "because", "that"), which end the subject's clause. Both optional.
     pub joins: Option<LexiconId>,
     pub breaks: Option<LexiconId>,
+    /// Past reporting words ("told", "promised", "a plan where"): a modal right after one
+    /// ("I told her I'd call back") is a promise made in the past, not a hypothetical. Optional.
+    pub reports: Option<LexiconId>,
 }

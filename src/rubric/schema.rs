@@ -112,6 +112,8 @@ pub(super) struct RawFeatures {
     /// apologized"), and words after which a verb belongs to another clause ("because").
     pub joins: Option<Spanned<String>>,
     pub breaks: Option<Spanned<String>>,
+    /// Optional: past reporting words after which "I'd"/"we would" is future in the past.
+    pub reports: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -262,6 +264,10 @@ pub(super) struct RawRule {
     /// such as "this is hypothetical" before its symptoms such as "no result").
     #[serde(default)]
     pub priority: Option<i32>,
+    /// When the rule has a finding, the overall score is at most this: a flaw a coach would
+    /// not call a strong answer whatever else is good ("this is hypothetical").
+    #[serde(default)]
+    pub ceiling: Option<f64>,
     /// The rule only applies to answers of at least this many words (a share of a three-line
     /// answer means little).
     #[serde(default)]

@@ -171,9 +171,11 @@ pub(super) fn compile(
             };
             let joins = optional(&f.joins, "joins");
             let breaks = optional(&f.breaks, "breaks");
+            let reports = optional(&f.reports, "reports");
             FeatureLexicons {
                 joins,
                 breaks,
+                reports,
                 subject_i: a,
                 subject_we: b,
                 subject_other: c,
@@ -200,6 +202,7 @@ pub(super) fn compile(
                 adverbs: 0,
                 joins: None,
                 breaks: None,
+                reports: None,
             }
         }
     };
