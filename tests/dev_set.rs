@@ -38,7 +38,7 @@ const WEAK_BELOW: f64 = 45.0;
 /// Minimum agreement per field, in percent: a little below what the analyzer reaches on this
 /// set (the reached figure is in the comment; raise both when the analyzer improves).
 const FLOORS: &[(&str, f64)] = &[
-    ("episode", 78.0),          // 80.7
+    ("episode", 82.0),          // 84.4
     ("situation", 84.0),        // 86.2
     ("task", 79.0),             // 82.6
     ("action", 85.0),           // 88.1
@@ -49,7 +49,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("filler_heavy", 97.0),     // 100.0
     ("hedge_heavy", 97.0),      // 100.0
     ("too_short", 94.0),        // 97.2
-    ("quality", 56.0),          // 57.8
+    ("quality", 60.0),          // 62.4
 ];
 
 #[derive(Debug, Deserialize)]

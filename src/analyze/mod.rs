@@ -245,6 +245,14 @@ pub struct Strength {
     pub span: Option<Range<usize>>,
 }
 
+/// An overall score held down by a rule's `ceiling`: the score was `uncapped` before.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ceiling {
+    pub rule: String,
+    pub max: f64,
+    pub uncapped: f64,
+}
+
 /// Everything the analyzer found in one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
@@ -265,6 +273,8 @@ pub struct Analysis {
     pub band: String,
     /// What the overall score was multiplied by for length (1 for answers of normal length).
     pub length_factor: f64,
+    /// The rule whose finding held the overall score down to its `ceiling`, if one did.
+    pub ceiling: Option<Ceiling>,
     /// False when the answer is not in the expected language (then nothing else is judged).
     pub language_ok: bool,
     pub findings: Vec<Finding>,
@@ -472,6 +482,7 @@ fn foreign(
         overall: 0.0,
         band: rubric.band(0.0).to_string(),
         length_factor: 1.0,
+        ceiling: None,
         language_ok: false,
         findings: vec![Finding {
             rule: "language".into(),

@@ -6,8 +6,8 @@ use super::episode::EpisodeResult;
 use super::rules::Evaluated;
 use super::star::Labelled;
 use super::{
-    Analysis, AreaCoverage, Context, Contribution, DimensionScore, Document, Label, Metric,
-    Ownership, Part, Sentence, StarMap,
+    Analysis, AreaCoverage, Ceiling, Context, Contribution, DimensionScore, Document, Label,
+    Metric, Ownership, Part, Sentence, StarMap,
 };
 use crate::rubric::{Rubric, Subject};
 
@@ -85,6 +85,23 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
     } else {
         0.0
     };
+    // The lowest ceiling among the rules with a finding holds the overall score down.
+    let ceiling = p
+        .evaluated
+        .iter()
+        .filter(|e| e.finding.is_some())
+        .filter_map(|e| {
+            let r = &rubric.rules[e.rule];
+            r.ceiling.map(|max| (max, &r.id))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|&(max, _)| overall > max)
+        .map(|(max, rule)| Ceiling {
+            rule: rule.clone(),
+            max,
+            uncapped: overall,
+        });
+    let overall = ceiling.as_ref().map_or(overall, |c| c.max);
 
     let labels = &p.labelled.labels;
     let also = &p.labelled.also;
@@ -177,10 +194,49 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         areas: p.coverage,
         band: rubric.band(overall).to_string(),
         length_factor: round1(length_factor * 100.0) / 100.0,
+        ceiling,
         language_ok: true,
         dimensions,
         overall,
         findings,
         strengths,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{Analyzer, Context};
+    use crate::bank::Kind;
+    use crate::rubric::RubricSet;
+
+    #[test]
+    fn a_polished_hypothetical_answer_is_held_at_its_ceiling() {
+        let set = RubricSet::embedded().unwrap();
+        let text = "Working the front desk of a busy hotel taught me a lot about guests. If a \
+                    guest was angry about a billing error, I would stay calm and listen to the \
+                    whole story without interrupting. I would apologize sincerely, check the \
+                    folio line by line and explain each charge. Then I would correct the \
+                    error, print a new receipt and offer a late checkout. I would follow up \
+                    with an email the next day to make sure everything was right, because \
+                    guests remember how you made them feel.";
+        let a = Analyzer::new(&set).analyze_in(text, Context::kind(Kind::Behavioral));
+        let c = a
+            .ceiling
+            .as_ref()
+            .expect("the hypothetical rule's ceiling applies");
+        assert_eq!(c.rule, "episode.hypothetical");
+        assert!(c.uncapped > c.max, "{c:?}");
+        assert_eq!(a.overall, c.max);
+        assert_eq!(a.band, "needs work");
+    }
+
+    #[test]
+    fn a_real_story_has_no_ceiling() {
+        let set = RubricSet::embedded().unwrap();
+        let text = "Last spring a caller was furious about a double charge on her bill. I \
+                    apologized, checked her account and refunded the extra $40 the same day. \
+                    She thanked me, and since then I always check for duplicate payments first.";
+        let a = Analyzer::new(&set).analyze_in(text, Context::kind(Kind::Behavioral));
+        assert_eq!(a.ceiling, None);
     }
 }

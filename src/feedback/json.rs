@@ -21,6 +21,9 @@ pub struct Report<'a> {
     pub band: &'a str,
     /// The factor length applied to the overall score (1 unless the answer is very short).
     pub length_factor: f64,
+    /// The rule whose finding held the overall score down to its ceiling (omitted when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ceiling: Option<&'a crate::analyze::Ceiling>,
     /// False when the answer was not in the expected language (nothing else judged).
     pub language_ok: bool,
     pub dimensions: Vec<Dim<'a>>,
@@ -137,6 +140,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
         overall: a.overall,
         band: &a.band,
         length_factor: a.length_factor,
+        ceiling: a.ceiling.as_ref(),
         language_ok: a.language_ok,
         dimensions: a
             .dimensions

@@ -37,6 +37,9 @@ pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, title: &str) -> Strin
         super::text::target_phrase(rubric.delivery.target_seconds),
         a.episode.as_str()
     ));
+    if let Some(why) = super::text::ceiling_phrase(a) {
+        s.push_str(&format!("{}\n\n", escape(&why)));
+    }
     if !a.sentences.is_empty() {
         s.push_str("### STAR map\n\n");
         for sent in &a.sentences {

@@ -81,7 +81,25 @@ pub fn header_at(a: &Analysis, rubric: &Rubric, width: usize) -> Markup {
         format_minutes(a.speaking_seconds)
     );
     wrapped(&mut m, "", Role::Dim, &line, width);
+    if let Some(why) = ceiling_phrase(a) {
+        wrapped(&mut m, "", Role::Dim, &why, width);
+    }
     m
+}
+
+/// "Held at 44 (74 otherwise) until this is fixed: ...", when a rule's ceiling held the
+/// overall score down.
+pub fn ceiling_phrase(a: &Analysis) -> Option<String> {
+    let c = a.ceiling.as_ref()?;
+    let message = a
+        .findings
+        .iter()
+        .find(|f| f.rule == c.rule)
+        .map_or(c.rule.as_str(), |f| f.message.as_str());
+    Some(format!(
+        "Held at {:.0} ({:.0} otherwise) until this is fixed: {message}",
+        c.max, c.uncapped
+    ))
 }
 
 /// "1-2 minutes" (or "45-90 seconds").
@@ -246,6 +264,16 @@ pub fn explain(a: &Analysis) -> Markup {
             )
             .nl();
         }
+    }
+    if let Some(c) = &a.ceiling {
+        m.push(
+            Role::Dim,
+            format!(
+                "  overall {:.1}, held at {:.0} by the ceiling of {}",
+                c.uncapped, c.max, c.rule
+            ),
+        )
+        .nl();
     }
     m
 }

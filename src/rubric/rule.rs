@@ -207,6 +207,8 @@ pub struct Rule {
     pub min_answer_words: Option<usize>,
     /// Within a severity, higher-priority findings come first.
     pub priority: i32,
+    /// When the rule has a finding, the overall score is at most this.
+    pub ceiling: Option<f64>,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part (the measure is above 0 but short).

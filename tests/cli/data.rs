@@ -207,3 +207,22 @@ fn rubric_check_a_failing_example() {
         .err_has("example \"In five years I see myself on a beach.\": expected 1 hits, got 0")
         .err_has("= help: fix the rule, or the example if the rule is right");
 }
+
+#[test]
+fn rubric_check_a_ceiling_that_is_not_a_score() {
+    let home = Home::new();
+    let dir = rubric_copy(&home, "r");
+    let path = dir.join("behavioral.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken = text.replacen("ceiling = 44\n", "ceiling = 440\n", 1);
+    assert_ne!(
+        broken, text,
+        "behavioral.toml has no `ceiling = 44` any more; pick another"
+    );
+    std::fs::write(&path, broken).unwrap();
+    home.run(&["rubric", "check", path.to_str().unwrap()])
+        .code(3)
+        .err_has("behavioral.toml:")
+        .err_has("`ceiling = 440` is not an overall score")
+        .err_has("= help: give the highest overall score");
+}

@@ -69,6 +69,14 @@ pub(super) fn compile_rule(
             Anchor::Last
         }
     };
+    if let Some(c) = r.ceiling.filter(|c| !(0.0..=100.0).contains(c)) {
+        cx.err(
+            file,
+            span.clone(),
+            format!("{owner}: `ceiling = {c}` is not an overall score"),
+            "give the highest overall score (0 to 100) an answer with this finding may get",
+        );
+    }
     let need = |cx: &mut Ctx<'_>, what: &str| {
         cx.err(
             file,
@@ -248,6 +256,7 @@ pub(super) fn compile_rule(
         applies_from: r.applies_from,
         min_answer_words: r.min_answer_words,
         priority: r.priority.unwrap_or(0),
+        ceiling: r.ceiling,
         message: r.message.trim().to_string(),
         partial_message: r.partial_message.as_ref().map(|m| m.trim().to_string()),
         partial_suggestion: r.partial_suggestion.as_ref().map(|m| m.trim().to_string()),
