@@ -38,7 +38,7 @@ const WEAK_BELOW: f64 = 45.0;
 /// Minimum agreement per field, in percent: a little below what the analyzer reaches on this
 /// set (the reached figure is in the comment; raise both when the analyzer improves).
 const FLOORS: &[(&str, f64)] = &[
-    ("episode", 82.0),          // 84.4
+    ("episode", 83.0),          // 85.3
     ("situation", 85.0),        // 87.2
     ("task", 81.0),             // 83.5
     ("action", 85.0),           // 88.1

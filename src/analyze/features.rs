@@ -213,8 +213,12 @@ pub fn sentence_features(
             };
             // "I told her I'd call back", "a plan where we would...": a promise or plan made
             // in the past, told inside a past clause, not a hypothetical of this answer.
+            let after_if = k > 0 && doc.low(&words[k - 1]) == "if";
             let tense = match tense {
                 Some(Tense::Modal) if after_report(doc, rubric, words, k) => None,
+                // "If I encountered a question I couldn't answer, I would...": the past tense of
+                // a condition, not something that happened.
+                Some(Tense::Past | Tense::State) if after_if => None,
                 t => t,
             };
             if let Some(t) = tense {
@@ -289,8 +293,9 @@ fn after_report(doc: &Document<'_>, rubric: &Rubric, words: &[Range<usize>], k: 
         if hit {
             return true;
         }
-        // "that" right before the subject introduces what was told ("told her that I'd").
-        let complement = p + 1 == k && doc.low(w) == "that";
+        // "that", "if" or "whether" right before the subject introduces what was told or
+        // asked ("told her that I'd", "asked if we could").
+        let complement = p + 1 == k && matches!(doc.low(w), "that" | "if" | "whether");
         let boundary = f.joins.is_some_and(|j| doc.word_is(j, w))
             || f.breaks.is_some_and(|b| doc.word_is(b, w));
         if boundary && !complement {
