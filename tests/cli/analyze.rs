@@ -241,3 +241,46 @@ fn analyze_an_unknown_question_suggests_the_closest() {
         .code(2)
         .err_has("did you mean `angry-customer-");
 }
+
+#[test]
+fn analyze_says_which_finding_holds_the_score_down() {
+    let home = Home::new();
+    let hypothetical = "Working the front desk of a busy hotel taught me a lot about guests. If \
+        a guest was angry about a billing error, I would stay calm and listen to the whole story \
+        without interrupting. I would apologize sincerely, check the folio line by line and \
+        explain each charge. Then I would correct the error, print a new receipt and offer a \
+        late checkout. I would follow up with an email the next day to make sure everything \
+        was right, because guests remember how you made them feel.";
+    home.run_in(
+        &["analyze", "--question", "angry-customer-call-center", "-"],
+        Some(hypothetical.as_bytes()),
+    )
+    .code(0)
+    .out_has("Overall 44/100")
+    .out_has("Held at 44 (");
+    let json = home
+        .run_in(
+            &[
+                "analyze",
+                "--format",
+                "json",
+                "--question",
+                "angry-customer-call-center",
+                "-",
+            ],
+            Some(hypothetical.as_bytes()),
+        )
+        .code(0)
+        .json();
+    assert_eq!(json["ceiling"]["rule"], "episode.hypothetical");
+    assert!(json["ceiling"]["uncapped"].as_f64().unwrap() > 44.0);
+    // A real story has no ceiling: the field is left out.
+    let real = home
+        .run_in(
+            &["analyze", "--format", "json", "-"],
+            Some(ANSWER.as_bytes()),
+        )
+        .code(0)
+        .json();
+    assert!(real.get("ceiling").is_none());
+}
