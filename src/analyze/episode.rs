@@ -43,28 +43,13 @@ pub fn evidence(
         // a grammar feature once per clause, at most twice (as for the STAR labels), so that
         // "I took the videos home and made a cheat sheet of the screens I'd use" is more
         // past narrative than "I would".
-        let mut hit = vec![0u16; n];
-        match &cue.matcher {
-            CueMatch::Pattern(re) => {
-                for m in re.find_iter(&doc.haystack()) {
-                    hit[doc.sentence_of(m.start())] = 1;
-                }
-            }
-            CueMatch::Lexicon(lex) => {
-                for h in &doc.hits[*lex] {
-                    hit[doc.sentence_of(h.start)] = 1;
-                }
-            }
-            CueMatch::Feature(f) => {
-                for (si, sf) in feats.iter().enumerate() {
-                    hit[si] = sf.count(*f).min(2) as u16;
-                }
-            }
-        }
-        let marker = e == Episode::Habitual && !matches!(cue.matcher, CueMatch::Feature(_));
+        let hits = super::cues::cue_hits(doc, feats, cue);
+        let hit = super::cues::per_sentence(cue, &hits, n, |_| true);
+        let marker = e == Episode::Habitual
+            && !matches!(cue.matcher, CueMatch::Feature(_) | CueMatch::Clause(_));
         for (si, h) in hit.into_iter().enumerate() {
             if h > 0 {
-                ev[si][k] += cue.weight * f64::from(h);
+                ev[si][k] += cue.weight * h as f64;
                 anchored |= cue.anchor;
                 marked[si] |= marker;
             }

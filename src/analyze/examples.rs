@@ -4,7 +4,7 @@
 
 use super::{Context, QuantityFinder, analyze_traced, features};
 use crate::bank::{Area, Kind, Question};
-use crate::rubric::{CueMatch, Rubric};
+use crate::rubric::Rubric;
 
 /// An example that did not come out as its rule says.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,24 +135,21 @@ pub fn rule_hits(rubric: &Rubric, rule_id: &str, text: &str) -> Option<usize> {
         .map(|e| e.hits.len())
 }
 
-/// How often a cue matches `text` (pattern matches, lexicon hits, or feature occurrences).
+/// How often a cue counts in `text`: its hits outside the regions it looks past, and, for a
+/// cue placed before or after the action, only those on its side of where the action starts.
 fn cue_hits(
     rubric: &Rubric,
     finder: &QuantityFinder,
     cue: &crate::rubric::Cue,
     text: &str,
 ) -> usize {
-    match &cue.matcher {
-        CueMatch::Pattern(re) => re.ranges(text).len(),
-        CueMatch::Lexicon(lex) => super::Document::new(text, rubric).hits[*lex].len(),
-        CueMatch::Feature(f) => {
-            let doc = super::Document::new(text, rubric);
-            let quantities = finder.find(text);
-            let metrics = super::metrics::metrics(&doc, rubric, &quantities);
-            features::sentence_features(&doc, rubric, &metrics)
-                .iter()
-                .map(|s| s.count(*f))
-                .sum()
-        }
-    }
+    let doc = super::Document::new(text, rubric);
+    let quantities = finder.find(text);
+    let metrics = super::metrics::metrics(&doc, rubric, &quantities);
+    let feats = features::sentence_features(&doc, rubric, &metrics);
+    let boundary = super::star::label(&doc, rubric, &feats).boundary;
+    super::cues::cue_hits(&doc, &feats, cue)
+        .into_iter()
+        .filter(|h| super::cues::placed(cue.position, boundary, *h))
+        .count()
 }

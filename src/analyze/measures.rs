@@ -22,9 +22,9 @@ pub(super) fn clause_hits(
             continue;
         }
         let end = f.doc.sentences[si].span.end;
-        for (_, span) in &sf.subjects {
-            if features.iter().any(|feat| sf.subject_has(span, *feat)) {
-                hits.push(span.start..end);
+        for c in &sf.clauses {
+            if features.iter().any(|feat| sf.subject_has(&c.span, *feat)) {
+                hits.push(c.span.start..end);
             }
         }
     }

@@ -27,6 +27,7 @@
 //! assert_eq!(a.metrics[0].kind, starcoach::analyze::QuantityKind::Money);
 //! ```
 
+mod cues;
 mod document;
 mod episode;
 mod examples;

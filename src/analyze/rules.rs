@@ -52,7 +52,7 @@ pub fn evaluate_all(f: &Facts<'_>) -> Vec<Evaluated> {
 /// Whether every clause of the sentence has someone else as its subject ("he", "the customer").
 fn others_only(sf: &super::features::SentenceFeatures) -> bool {
     use crate::rubric::Subject;
-    !sf.subjects.is_empty() && sf.subjects.iter().all(|(s, _)| *s == Subject::Other)
+    !sf.clauses.is_empty() && sf.clauses.iter().all(|c| c.subject == Subject::Other)
 }
 
 /// Clauses of "I" or "we" with a past or present verb: the steps a sentence tells.

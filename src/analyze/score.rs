@@ -145,8 +145,8 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         if has_action && labels[si] != Label::Action {
             continue;
         }
-        for (subj, _) in &sf.subjects {
-            match subj {
+        for c in &sf.clauses {
+            match c.subject {
                 Subject::I => ownership.i += 1,
                 Subject::We => ownership.we += 1,
                 Subject::Other => {}

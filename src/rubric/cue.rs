@@ -22,14 +22,16 @@ pub enum Feature {
     Question,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Subject {
     I,
     We,
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Tense {
     /// A past action: "called", "took".
     Past,
@@ -37,10 +39,106 @@ pub enum Tense {
     Modal,
     /// A past state: "was", "had" (setting a scene rather than doing something).
     State,
+    /// The present perfect: "I've worked", "she has been" (experience or background up to now,
+    /// not one step of a story).
+    Perfect,
+}
+
+impl Tense {
+    pub const ALL: [Tense; 5] = [
+        Tense::Past,
+        Tense::Present,
+        Tense::Modal,
+        Tense::State,
+        Tense::Perfect,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Present => "present",
+            Tense::Modal => "modal",
+            Tense::State => "state",
+            Tense::Perfect => "perfect",
+        }
+    }
+}
+
+impl Subject {
+    pub const ALL: [Subject; 3] = [Subject::I, Subject::We, Subject::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subject::I => "i",
+            Subject::We => "we",
+            Subject::Other => "other",
+        }
+    }
+}
+
+/// What stands between a subject and the verb it is about: "I had to call" (obligation), "I was
+/// able to fix" (ability), "I tried to reach" (attempt); `None` for a plain verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aux {
+    None,
+    Obligation,
+    Ability,
+    Attempt,
+}
+
+impl Aux {
+    pub const ALL: [Aux; 4] = [Aux::None, Aux::Obligation, Aux::Ability, Aux::Attempt];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aux::None => "none",
+            Aux::Obligation => "obligation",
+            Aux::Ability => "ability",
+            Aux::Attempt => "attempt",
+        }
+    }
+}
+
+/// Which clauses a clause cue counts: each field narrows it (an empty list allows all).
+#[derive(Debug, Clone, Default)]
+pub struct ClauseQuery {
+    pub subjects: Vec<Subject>,
+    pub tenses: Vec<Tense>,
+    pub aux: Vec<Aux>,
+    /// The clause's verb (the one after "to" for "had to call") must be a term of this lexicon...
+    pub verbs: Option<LexiconId>,
+    /// ... and must not be a term of this one.
+    pub except_verbs: Option<LexiconId>,
+    /// Only clauses not introduced by a subordinator ("because", "when", "who") and not inside
+    /// a purpose ("to make sure...") or condition ("if...").
+    pub main: bool,
+}
+
+/// Where a cue counts, relative to the first sentence that tells what the candidate did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    #[default]
+    Any,
+    /// Before the first action sentence (the set-up).
+    BeforeAction,
+    /// In or after the first action sentence, and after its first action clause.
+    AfterAction,
+}
+
+/// Stretches of a sentence whose words do not tell what happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    /// "to make sure she was happy", "so that he could": what was aimed at.
+    Purpose,
+    /// "if she had called", "unless": what might have been.
+    Condition,
 }
 
 impl Feature {
-    pub const NAMES: [&'static str; 14] = [
+    pub const NAMES: [&'static str; 17] = [
         "i_past",
         "i_present",
         "i_modal",
@@ -53,6 +151,9 @@ impl Feature {
         "other_present",
         "other_modal",
         "other_state",
+        "i_perfect",
+        "we_perfect",
+        "other_perfect",
         "quantity",
         "question",
     ];
@@ -72,6 +173,9 @@ impl Feature {
             "other_present" => clause(Subject::Other, Tense::Present),
             "other_modal" => clause(Subject::Other, Tense::Modal),
             "other_state" => clause(Subject::Other, Tense::State),
+            "i_perfect" => clause(Subject::I, Tense::Perfect),
+            "we_perfect" => clause(Subject::We, Tense::Perfect),
+            "other_perfect" => clause(Subject::Other, Tense::Perfect),
             "quantity" => Some(Feature::Quantity),
             "question" => Some(Feature::Question),
             _ => None,
@@ -85,6 +189,7 @@ pub enum CueMatch {
     Pattern(super::Pattern),
     Lexicon(LexiconId),
     Feature(Feature),
+    Clause(ClauseQuery),
 }
 
 /// One piece of labelling evidence.
@@ -96,6 +201,10 @@ pub struct Cue {
     pub weight: f64,
     /// Episode cues: ties the answer to one particular event.
     pub anchor: bool,
+    /// Label cues: where in the story the evidence counts.
+    pub position: Position,
+    /// Hits inside these regions do not count.
+    pub outside: Vec<Region>,
     pub examples: Vec<RuleExample>,
     pub note: Option<String>,
     pub origin: String,
@@ -133,4 +242,17 @@ pub struct FeatureLexicons {
     /// Past reporting words ("told", "promised", "a plan where"): a modal right after one
     /// ("I told her I'd call back") is a promise made in the past, not a hypothetical. Optional.
     pub reports: Option<LexiconId>,
+    /// Optional: irregular past participles ("been", "done", "taken"), and the auxiliaries of
+    /// the present perfect ("have", "has"): "I have taken" is perfect.
+    pub past_participle: Option<LexiconId>,
+    pub perfect: Option<LexiconId>,
+    /// Optional: words that open a subordinate clause ("because", "when", "who").
+    pub subordinators: Option<LexiconId>,
+    /// Optional: what opens a purpose ("to make sure", "so that") or a condition ("if").
+    pub purpose: Option<LexiconId>,
+    pub conditions: Option<LexiconId>,
+    /// Optional: auxiliaries before "to" + verb: "had to", "was able to", "tried to".
+    pub obligation: Option<LexiconId>,
+    pub ability: Option<LexiconId>,
+    pub attempt: Option<LexiconId>,
 }

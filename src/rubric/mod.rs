@@ -27,7 +27,10 @@ use crate::bank::{Kind, Probe};
 use crate::error::Result;
 
 pub use compile::{RubricSource, load_rubric_file, parse_rubric};
-pub use cue::{Cue, CueMatch, CueTarget, Feature, FeatureLexicons, Labelling, Subject, Tense};
+pub use cue::{
+    Aux, ClauseQuery, Cue, CueMatch, CueTarget, Feature, FeatureLexicons, Labelling, Position,
+    Region, Subject, Tense,
+};
 pub use matcher::{LexiconId, PhraseMatcher};
 pub use pattern::{Haystack, Pattern, ascii_exact};
 pub use rule::{

@@ -114,6 +114,18 @@ pub(super) struct RawFeatures {
     pub breaks: Option<Spanned<String>>,
     /// Optional: past reporting words after which "I'd"/"we would" is future in the past.
     pub reports: Option<Spanned<String>>,
+    /// Optional: the present perfect ("have", "has" + a participle), irregular participles.
+    pub perfect: Option<Spanned<String>>,
+    pub past_participle: Option<Spanned<String>>,
+    /// Optional: words that open a subordinate clause ("because", "when").
+    pub subordinators: Option<Spanned<String>>,
+    /// Optional: what opens a purpose ("to make sure") or a condition ("if").
+    pub purpose: Option<Spanned<String>>,
+    pub conditions: Option<Spanned<String>>,
+    /// Optional: auxiliaries before "to" + verb ("had to", "was able to", "tried to").
+    pub obligation: Option<Spanned<String>>,
+    pub ability: Option<Spanned<String>>,
+    pub attempt: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -132,14 +144,66 @@ pub(super) struct RawCue {
     pub lexicon: Option<Spanned<String>>,
     #[serde(default)]
     pub feature: Option<Spanned<String>>,
+    /// A clause query: `{ subject = "i", tense = "past", verbs = "action_verbs", main = true }`.
+    #[serde(default)]
+    pub clause: Option<RawClause>,
     pub weight: f64,
     /// Episode cues: this evidence ties the answer to one particular event.
     #[serde(default)]
     pub anchor: bool,
+    /// Label cues: where the evidence counts (`any`, `before-action`, `after-action`).
+    #[serde(default)]
+    pub position: super::Position,
+    /// Hits inside these regions (`purpose`, `condition`) do not count.
+    #[serde(default)]
+    pub outside: Vec<super::Region>,
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default)]
     pub examples: Vec<RawExample>,
+}
+
+/// One value or a list of them (`subject = "i"` or `subject = ["i", "we"]`).
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+pub(super) enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T: Clone> OneOrMany<T> {
+    pub fn to_vec(&self) -> Vec<T> {
+        match self {
+            OneOrMany::One(x) => vec![x.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+impl<T> Default for OneOrMany<T> {
+    fn default() -> Self {
+        OneOrMany::Many(Vec::new())
+    }
+}
+
+/// Which clauses a clause cue counts.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawClause {
+    #[serde(default)]
+    pub subject: OneOrMany<super::Subject>,
+    #[serde(default)]
+    pub tense: OneOrMany<super::Tense>,
+    #[serde(default)]
+    pub aux: OneOrMany<super::Aux>,
+    /// A lexicon the clause's verb must be in, or must not be in.
+    #[serde(default)]
+    pub verbs: Option<Spanned<String>>,
+    #[serde(default)]
+    pub except_verbs: Option<Spanned<String>>,
+    /// Only main clauses (not after "because", "when", "who"; not in a purpose or condition).
+    #[serde(default)]
+    pub main: bool,
 }
 
 #[derive(Deserialize, Clone)]

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 mod context;
+mod cues;
 mod merge;
 mod rules;
 mod sections;
@@ -16,7 +17,7 @@ mod sections;
 use merge::{Merged, merge};
 use sections::compile;
 
-use super::schema::{RawExample, RawRubric, RawRule};
+use super::schema::{RawCue, RawExample, RawRubric, RawRule};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, from_toml_error};
 use crate::error::{Error, read_text};

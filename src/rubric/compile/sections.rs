@@ -176,6 +176,14 @@ pub(super) fn compile(
                 joins,
                 breaks,
                 reports,
+                perfect: optional(&f.perfect, "perfect"),
+                past_participle: optional(&f.past_participle, "past_participle"),
+                subordinators: optional(&f.subordinators, "subordinators"),
+                purpose: optional(&f.purpose, "purpose"),
+                conditions: optional(&f.conditions, "conditions"),
+                obligation: optional(&f.obligation, "obligation"),
+                ability: optional(&f.ability, "ability"),
+                attempt: optional(&f.attempt, "attempt"),
                 subject_i: a,
                 subject_we: b,
                 subject_other: c,
@@ -203,6 +211,14 @@ pub(super) fn compile(
                 joins: None,
                 breaks: None,
                 reports: None,
+                perfect: None,
+                past_participle: None,
+                subordinators: None,
+                purpose: None,
+                conditions: None,
+                obligation: None,
+                ability: None,
+                attempt: None,
             }
         }
     };
@@ -223,61 +239,7 @@ pub(super) fn compile(
         .collect();
     Pattern::prepare(&sources);
 
-    // Cues.
-    let mut cues = Vec::with_capacity(m.cues.len());
-    for (c, file) in &m.cues {
-        let owner = format!("cue `{}`", c.id.get_ref());
-        let target = match (c.label, c.episode) {
-            (Some(l), None) => Some(CueTarget::Label(l)),
-            (None, Some(e)) => Some(CueTarget::Episode(e)),
-            _ => {
-                cx.err(
-                    *file,
-                    c.id.span(),
-                    format!("{owner} needs exactly one of `label` or `episode`"),
-                    "say what the cue is evidence for, e.g. label = \"result\"",
-                );
-                None
-            }
-        };
-        let matcher = match (&c.pattern, &c.lexicon, &c.feature) {
-            (Some(p), None, None) => cx.regex(*file, p, &owner).map(CueMatch::Pattern),
-            (None, Some(l), None) => cx.lexicon(*file, l, &owner).map(CueMatch::Lexicon),
-            (None, None, Some(f)) => match Feature::parse(f.get_ref()) {
-                Some(x) => Some(CueMatch::Feature(x)),
-                None => {
-                    cx.err(
-                        *file,
-                        f.span(),
-                        format!("{owner}: unknown feature `{}`", f.get_ref()),
-                        &format!("use one of {}", Feature::NAMES.join(", ")),
-                    );
-                    None
-                }
-            },
-            _ => {
-                cx.err(
-                    *file,
-                    c.id.span(),
-                    format!("{owner} needs exactly one of `pattern`, `lexicon` or `feature`"),
-                    "give the cue one way to find its evidence",
-                );
-                None
-            }
-        };
-        if let (Some(target), Some(matcher)) = (target, matcher) {
-            cues.push(Cue {
-                id: c.id.get_ref().clone(),
-                target,
-                matcher,
-                weight: c.weight,
-                anchor: c.anchor,
-                examples: examples(&c.examples),
-                note: c.note.clone(),
-                origin: cx.origin(*file, c.id.span()),
-            });
-        }
-    }
+    let cues = super::cues::compile_cues(&mut cx, &m.cues);
 
     let episode = match &m.episode {
         Some(e) => EpisodeSettings {
