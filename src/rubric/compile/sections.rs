@@ -178,12 +178,15 @@ pub(super) fn compile(
                 reports,
                 perfect: optional(&f.perfect, "perfect"),
                 past_participle: optional(&f.past_participle, "past_participle"),
+                hindsight: optional(&f.hindsight, "hindsight"),
+                determiners: optional(&f.determiners, "determiners"),
                 subordinators: optional(&f.subordinators, "subordinators"),
                 purpose: optional(&f.purpose, "purpose"),
                 conditions: optional(&f.conditions, "conditions"),
                 obligation: optional(&f.obligation, "obligation"),
                 ability: optional(&f.ability, "ability"),
                 attempt: optional(&f.attempt, "attempt"),
+                do_support: optional(&f.do_support, "do_support"),
                 subject_i: a,
                 subject_we: b,
                 subject_other: c,
@@ -213,12 +216,15 @@ pub(super) fn compile(
                 reports: None,
                 perfect: None,
                 past_participle: None,
+                hindsight: None,
+                determiners: None,
                 subordinators: None,
                 purpose: None,
                 conditions: None,
                 obligation: None,
                 ability: None,
                 attempt: None,
+                do_support: None,
             }
         }
     };
@@ -235,6 +241,11 @@ pub(super) fn compile(
                 .flat_map(|(r, _)| r.pattern.iter().chain(r.unless.iter())),
         )
         .chain(m.metrics.iter().flat_map(|(x, _)| x.ignore.iter()))
+        .chain(
+            m.metrics
+                .iter()
+                .flat_map(|(x, _)| x.roles.iter().map(|r| &r.pattern)),
+        )
         .filter_map(|p| expand_lexicons(p.get_ref(), &cx.lexicon_names, &cx.lexicon_terms).ok())
         .collect();
     Pattern::prepare(&sources);
@@ -271,6 +282,27 @@ pub(super) fn compile(
                 .filter_map(|p| cx.regex(*file, p, "[metrics] ignore"))
                 .collect(),
             min_count: x.min_count.unwrap_or(0.0),
+            roles: x
+                .roles
+                .iter()
+                .filter_map(|r| {
+                    let pattern = cx.regex(*file, &r.pattern, "[[metrics.role]] pattern")?;
+                    Some(RolePattern {
+                        role: *r.role.get_ref(),
+                        pattern,
+                        examples: examples(&r.examples),
+                        origin: cx.origin(*file, r.pattern.span()),
+                    })
+                })
+                .collect(),
+            target_words: x
+                .target_words
+                .as_ref()
+                .and_then(|n| cx.lexicon(*file, n, "[metrics] target_words")),
+            tenure_verbs: x
+                .tenure_verbs
+                .as_ref()
+                .and_then(|n| cx.lexicon(*file, n, "[metrics] tenure_verbs")),
         },
         None => {
             cx.missing(
@@ -282,6 +314,9 @@ pub(super) fn compile(
                 kinds: Vec::new(),
                 ignore: Vec::new(),
                 min_count: 0.0,
+                roles: Vec::new(),
+                target_words: None,
+                tenure_verbs: None,
             }
         }
     };
