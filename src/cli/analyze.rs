@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::args::{AnalyzeArgs, InputFormat, OutputFormat};
-use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out};
+use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out_raw};
 use crate::analyze::{Analyzer, Context};
 use crate::bank::{Kind, Question};
 use crate::error::Error;
@@ -53,9 +53,8 @@ pub fn read_answer_bytes(path: &Path) -> Result<String, Error> {
     })
 }
 
-#[allow(clippy::print_stderr)]
 fn eprintln_hint(s: &str) {
-    eprintln!("{s}");
+    super::note(s);
 }
 
 fn display(path: &Path) -> String {
@@ -183,7 +182,7 @@ pub fn run(g: &Global, a: AnalyzeArgs) -> Outcome {
             m.render(g.color_stdout())
         }
     };
-    out(&text)?;
+    out_raw(&text)?;
     Ok(match a.fail_under {
         Some(min) if analysis.overall < min => EXIT_ATTENTION,
         _ => EXIT_OK,
