@@ -144,10 +144,7 @@ fn ctrl_c_while_typing_discards_the_answer_and_keeps_the_session() {
     s.send("This answer is going nowhere").unwrap();
     want(&mut s, "going nowhere");
     s.send(ControlCode::EndOfText).unwrap(); // Ctrl-C
-    want(
-        &mut s,
-        "Answer discarded. Type it again, or :next to move on.",
-    );
+    want(&mut s, "Answer put aside: :restore (or Up) brings it back.");
     want(&mut s, "answer> ");
     line(&mut s, "I calmed an angry caller and fixed her bill.");
     line(&mut s, "");
@@ -162,6 +159,7 @@ fn ctrl_c_while_typing_discards_the_answer_and_keeps_the_session() {
     );
 }
 
+/// Ctrl-C twice ends the session as an interrupt does: with the summary and status 130.
 #[test]
 fn ctrl_c_twice_on_an_empty_prompt_quits() {
     let home = tempfile::tempdir().unwrap();
@@ -175,5 +173,5 @@ fn ctrl_c_twice_on_an_empty_prompt_quits() {
     want(&mut s, "answer> ");
     s.send(ControlCode::EndOfText).unwrap();
     want(&mut s, "Session summary");
-    assert_eq!(exit_code(&mut s), 0);
+    assert_eq!(exit_code(&mut s), 130);
 }

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::feedback::{self, text::Layout};
 
 /// The most an answer may be (a pasted essay is fine; a binary file is not).
-pub const MAX_ANSWER_BYTES: usize = 4 << 20;
+pub const MAX_ANSWER_BYTES: usize = crate::answer::MAX_BYTES;
 
 /// An answer read from input, with what the input said about its question.
 #[derive(Debug, Default)]

@@ -85,7 +85,7 @@ fn practise(g: &Global, plan: &str, a: &DrillArgs) -> Outcome {
         crate::files::write_atomic(path, text.as_bytes())?;
         out(&format!("\nSummary for your coach: {}\n", path.display()))?;
     }
-    Ok(EXIT_OK)
+    Ok(super::practice::exit_code(&result))
 }
 
 fn is_html(p: &Path) -> bool {

@@ -82,9 +82,9 @@ fn warn_skipped(h: &History) {
         ));
     }
     if !h.skipped.is_empty() {
-        super::note(&format!(
-            "note: the rest of the history was read; fix or delete the lines named above to silence this"
-        ));
+        super::note(
+            "note: the rest of the history was read; fix or delete the lines named above to silence this",
+        );
     }
 }
 

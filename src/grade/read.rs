@@ -15,7 +15,7 @@ use crate::error::Error;
 pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 
 /// The most one answer may be (as for `starcoach analyze`).
-pub const MAX_ANSWER_BYTES: usize = 4 << 20;
+pub const MAX_ANSWER_BYTES: usize = crate::answer::MAX_BYTES;
 
 /// How an input is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -133,7 +133,7 @@ fn to_row(at: Location, f: Fields) -> Result<Row, Skipped> {
         .filter(|c| !c.is_empty())
         .ok_or_else(|| skip("no candidate: the `candidate` column is empty".into()))?;
     let answer = f.answer.unwrap_or_default();
-    if answer.trim().is_empty() {
+    if crate::safe_text::is_blank(&answer) {
         return Err(skip(format!("empty answer from {candidate}")));
     }
     if answer.len() > MAX_ANSWER_BYTES {
