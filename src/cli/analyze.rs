@@ -47,6 +47,13 @@ pub fn read_answer_bytes(path: &Path) -> Result<String, Error> {
             MAX_ANSWER_BYTES >> 20
         )));
     }
+    if crate::error::looks_utf16(&bytes) {
+        return Err(Error::Usage(format!(
+            "{}: {}",
+            display(path),
+            crate::error::UTF16_ADVICE
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path: display(path).into(),
         offset: e.utf8_error().valid_up_to(),

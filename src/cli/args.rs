@@ -100,6 +100,15 @@ fn at_least_one(s: &str) -> Result<usize, String> {
     }
 }
 
+/// A score threshold: a finite number (`nan` would make every comparison false, so nothing
+/// would ever fail; scores run from 0 to 100).
+fn score_threshold(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!("`{s}` is not a number: use a score from 0 to 100")),
+    }
+}
+
 #[derive(Debug, Clone, Default, Args)]
 pub struct PracticeArgs {
     /// Only questions of this kind; repeatable.
@@ -175,7 +184,7 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub explain: bool,
     /// Exit with status 1 when the overall score is below this.
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", value_parser = score_threshold)]
     pub fail_under: Option<f64>,
 }
 
@@ -394,7 +403,7 @@ pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t)]
     pub input_format: InputKind,
     /// Exit with status 1 when any answer scores below SCORE.
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", value_parser = score_threshold)]
     pub fail_under: Option<f64>,
     /// Grading threads [default: 2, or 1 on a single-core machine].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]

@@ -57,6 +57,13 @@ fn read_input(path: &Path, kind: InputKind, batch: &mut Batch) {
         }
     };
     let name = display(path);
+    if crate::error::looks_utf16(&bytes) {
+        batch.skipped.push(Skipped {
+            at: Location::new(&name, 0),
+            reason: crate::error::UTF16_ADVICE.into(),
+        });
+        return;
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -287,6 +294,13 @@ fn read_csv(name: &str, bytes: &[u8], batch: &mut Batch) {
                 .replace([' ', '-'], "_")
         })
         .collect();
+    if let Some(reason) = duplicate_column(&names) {
+        batch.skipped.push(Skipped {
+            at: Location::new(name, header.line),
+            reason,
+        });
+        return;
+    }
     let col = |want: &[&str]| names.iter().position(|n| want.contains(&n.as_str()));
     let c_candidate = col(&["candidate", "name"]);
     let c_question = col(&["question", "question_id"]);
@@ -327,6 +341,24 @@ fn read_csv(name: &str, bytes: &[u8], batch: &mut Batch) {
             });
             continue;
         }
+        let needed = [c_candidate, c_answer, c_question.or(c_text)];
+        if let Some(cut) = needed
+            .into_iter()
+            .flatten()
+            .find(|&c| c >= rec.fields.len())
+        {
+            batch.skipped.push(Skipped {
+                at,
+                reason: format!(
+                    "{} field{} but the header has {}: the row ends before the `{}` column (a line break outside quotes?)",
+                    rec.fields.len(),
+                    if rec.fields.len() == 1 { "" } else { "s" },
+                    names.len(),
+                    names[cut]
+                ),
+            });
+            continue;
+        }
         let mut decoded: Vec<Option<String>> = Vec::with_capacity(names.len());
         let mut bad_utf8 = None;
         for (i, f) in rec.fields.into_iter().enumerate() {
@@ -360,6 +392,77 @@ fn read_csv(name: &str, bytes: &[u8], batch: &mut Batch) {
     }
 }
 
+/// Why a header that names a column starcoach reads twice cannot be used (which of the two
+/// would be the answer?), or `None`.
+fn duplicate_column(names: &[String]) -> Option<String> {
+    const READ: [&[&str]; 5] = [
+        &["candidate", "name"],
+        &["question", "question_id"],
+        &["question_text"],
+        &["kind"],
+        &["answer", "text"],
+    ];
+    for group in READ {
+        let at: Vec<usize> = (0..names.len())
+            .filter(|&i| group.contains(&names[i].as_str()))
+            .collect();
+        if at.len() > 1 {
+            let shown: Vec<String> = at
+                .iter()
+                .map(|&i| format!("`{}` (column {})", names[i], i + 1))
+                .collect();
+            return Some(format!(
+                "the header names the same column more than once: {}; rename or remove all but one",
+                shown.join(" and ")
+            ));
+        }
+    }
+    None
+}
+
+/// What a folder entry is, for reading: links are followed only to files inside the graded
+/// folder, and only regular files are read (a FIFO would block the run forever, a device or
+/// socket is no answer).
+enum Entry {
+    Dir,
+    File,
+    /// Not to be read, and why.
+    Refused(String),
+}
+
+fn classify(path: &Path, root: &Path) -> Entry {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Entry::Refused(crate::error::describe_io(&e)),
+    };
+    let meta = if meta.file_type().is_symlink() {
+        let Ok(target) = std::fs::canonicalize(path) else {
+            return Entry::Refused("a broken link (what it points to does not exist)".into());
+        };
+        if !target.starts_with(root) {
+            return Entry::Refused(format!(
+                "a link to {}, outside the graded folder: not followed",
+                target.display()
+            ));
+        }
+        match std::fs::metadata(&target) {
+            Ok(m) => m,
+            Err(e) => return Entry::Refused(crate::error::describe_io(&e)),
+        }
+    } else {
+        meta
+    };
+    if meta.is_dir() {
+        Entry::Dir
+    } else if meta.is_file() {
+        Entry::File
+    } else {
+        Entry::Refused(
+            "not a regular file (a pipe, socket or device): only regular files are read".into(),
+        )
+    }
+}
+
 /// A folder of candidate folders, each holding `QUESTION-ID.txt` (or `.md`) answers.
 fn read_folder(dir: &Path, batch: &mut Batch) {
     let entries = match sorted_entries(dir) {
@@ -369,23 +472,34 @@ fn read_folder(dir: &Path, batch: &mut Batch) {
             return;
         }
     };
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut candidates = 0;
     for path in entries {
         let name = file_name(&path);
         if name.starts_with('.') {
             continue;
         }
-        if !path.is_dir() {
-            if is_answer_file(&path) && !name.to_ascii_lowercase().starts_with("readme") {
+        match classify(&path, &root) {
+            Entry::Dir => {}
+            Entry::File => {
+                if is_answer_file(&path) && !name.to_ascii_lowercase().starts_with("readme") {
+                    batch.skipped.push(Skipped {
+                        at: Location::new(&display(&path), 0),
+                        reason: format!(
+                            "answer files go in a folder per candidate: {}/CANDIDATE/QUESTION-ID.txt",
+                            display(dir)
+                        ),
+                    });
+                }
+                continue;
+            }
+            Entry::Refused(reason) => {
                 batch.skipped.push(Skipped {
                     at: Location::new(&display(&path), 0),
-                    reason: format!(
-                        "answer files go in a folder per candidate: {}/CANDIDATE/QUESTION-ID.txt",
-                        display(dir)
-                    ),
+                    reason,
                 });
+                continue;
             }
-            continue;
         }
         candidates += 1;
         let files = match sorted_entries(&path) {
@@ -396,62 +510,9 @@ fn read_folder(dir: &Path, batch: &mut Batch) {
             }
         };
         for file in files {
-            let fname = file_name(&file);
-            if fname.starts_with('.') {
-                continue;
+            if !file_name(&file).starts_with('.') {
+                read_answer_file(&file, &file_name(&path), &root, batch);
             }
-            let at = Location::new(&display(&file), 0);
-            if file.is_dir() || !is_answer_file(&file) {
-                batch.skipped.push(Skipped {
-                    at,
-                    reason: "not an answer file: name answers QUESTION-ID.txt (or .md)".into(),
-                });
-                continue;
-            }
-            let bytes = match read_bytes(&file) {
-                Ok(b) => b,
-                Err(e) => {
-                    batch.errors.push(e);
-                    continue;
-                }
-            };
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    batch.skipped.push(Skipped {
-                        at,
-                        reason: format!(
-                            "not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8",
-                            e.utf8_error().valid_up_to()
-                        ),
-                    });
-                    continue;
-                }
-            };
-            let markdown = file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-            let answer = if markdown {
-                crate::answer::from_markdown(&text)
-            } else {
-                text
-            };
-            let stem = file
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            push(
-                batch,
-                to_row(
-                    at,
-                    Fields {
-                        candidate: Some(file_name(&path)),
-                        question: Some(stem),
-                        answer: Some(answer),
-                        ..Fields::default()
-                    },
-                ),
-            );
         }
     }
     if candidates == 0 {
@@ -461,6 +522,75 @@ fn read_folder(dir: &Path, batch: &mut Batch) {
                 .into(),
         });
     }
+}
+
+/// One `CANDIDATE/QUESTION-ID.txt` (or `.md`) file of a graded folder.
+fn read_answer_file(file: &Path, candidate: &str, root: &Path, batch: &mut Batch) {
+    let at = Location::new(&display(file), 0);
+    let skip = |batch: &mut Batch, reason: String| {
+        batch.skipped.push(Skipped {
+            at: at.clone(),
+            reason,
+        })
+    };
+    match classify(file, root) {
+        Entry::File if is_answer_file(file) => {}
+        Entry::Refused(reason) => return skip(batch, reason),
+        _ => {
+            return skip(
+                batch,
+                "not an answer file: name answers QUESTION-ID.txt (or .md)".into(),
+            );
+        }
+    }
+    let bytes = match read_bytes(file) {
+        Ok(b) => b,
+        Err(e) => {
+            batch.errors.push(e);
+            return;
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err(reason) => return skip(batch, reason),
+    };
+    let markdown = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let answer = if markdown {
+        crate::answer::from_markdown(&text)
+    } else {
+        text
+    };
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    push(
+        batch,
+        to_row(
+            at,
+            Fields {
+                candidate: Some(candidate.to_string()),
+                question: Some(stem),
+                answer: Some(answer),
+                ..Fields::default()
+            },
+        ),
+    );
+}
+
+/// A whole answer file as UTF-8 text, or why not (UTF-16 is named as such).
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if crate::error::looks_utf16(bytes) {
+        return Err(crate::error::UTF16_ADVICE.into());
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!(
+            "not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn file_name(p: &Path) -> String {
@@ -541,7 +671,14 @@ mod tests {
         assert_eq!(b.rows[0].answer, "I listened, then I acted.");
         assert_eq!(b.skipped.len(), 1);
         assert_eq!(b.skipped[0].at.line, 3);
-        assert!(b.skipped[0].reason.starts_with("no question"));
+        // Too short a row is called that, not an empty question or answer.
+        assert!(
+            b.skipped[0]
+                .reason
+                .contains("the row ends before the `question` column"),
+            "{:?}",
+            b.skipped
+        );
     }
 
     #[test]
