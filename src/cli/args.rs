@@ -11,9 +11,11 @@ use crate::grade::read::InputKind;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done
-  1  done, but something needs attention (a score below --fail-under, rows skipped)
+  1  done, but something needs attention (a score below --fail-under, rows skipped,
+     answers that could not be saved)
   2  usage or runtime error (bad arguments, unreadable file, unknown question id)
-  3  an invalid bank, rubric or drill file";
+  3  an invalid bank, rubric or drill file
+  128+N  a practice session ended by a signal (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)";
 
 /// An offline interview-practice coach for call-center and customer-service jobs.
 ///

@@ -4,7 +4,8 @@
 //! - 0: done;
 //! - 1: done, but something needs attention (an answer below `--fail-under`, rows skipped);
 //! - 2: usage or runtime error (bad arguments, unreadable file, unknown question id);
-//! - 3: an invalid bank, rubric or drill file.
+//! - 3: an invalid bank, rubric or drill file;
+//! - 128+N: a practice session ended by signal N (130 Ctrl-C twice, 143 SIGTERM, 129 SIGHUP).
 //!
 //! A closed pipe (`starcoach questions | head`) ends the program quietly with 0; a closed
 //! stderr is ignored (the run goes on, its files are written, its exit status is kept).
