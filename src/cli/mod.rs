@@ -118,7 +118,7 @@ impl Global {
 
     /// Every file the settings make a command read, to protect from being overwritten by its
     /// outputs: the bank files and folders, the rubric files (and the `*.toml` beside each,
-    /// which `extends` may read), and the practice history in the data folder.
+    /// which `extends` may read), the practice history in the data folder, the config file.
     pub fn inputs(&self) -> Inputs {
         let mut inputs = Inputs::new();
         let mut banks: Vec<PathBuf> = self.config.banks.clone();
@@ -142,6 +142,9 @@ impl Global {
         }
         if let Some(dir) = crate::session::data_dir(self.data_dir.as_deref()) {
             inputs.add(&dir, "the practice history");
+        }
+        if let Some(config) = crate::config::location() {
+            inputs.add(&config, "the config file");
         }
         inputs
     }
