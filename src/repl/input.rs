@@ -248,8 +248,9 @@ pub struct Terminal {
     /// The answer the last Ctrl-C threw away.
     discarded: Option<String>,
     /// Kept for its side effect: the editor then waits on its signal pipe too (see
-    /// [`watch_signals`]).
-    _printer: Box<dyn rustyline::ExternalPrinter + Send>,
+    /// [`watch_signals`]). There is none when stdout is not a terminal (the editor is not in
+    /// raw mode then, and a signal ends the session after [`GRACE`]).
+    _printer: Option<Box<dyn rustyline::ExternalPrinter + Send>>,
 }
 
 impl Terminal {
@@ -275,7 +276,10 @@ impl Terminal {
         if let Some(h) = &history {
             let _ = editor.load_history(h);
         }
-        let printer = Box::new(editor.create_external_printer()?);
+        let printer = editor
+            .create_external_printer()
+            .ok()
+            .map(|p| Box::new(p) as Box<dyn rustyline::ExternalPrinter + Send>);
         watch_signals()?;
         Ok(Terminal {
             editor,
@@ -308,7 +312,9 @@ impl Terminal {
                 }
                 Ok(Entry::Text(text.to_string()))
             }
-            Err(ReadlineError::Interrupted) if terminated().is_some() => Ok(Entry::Eof),
+            // However the read was cut short (the editor's Ctrl-C, or a plain read interrupted
+            // when stdout is not a terminal), SIGTERM or SIGHUP means: end as on Ctrl-D.
+            Err(_) if terminated().is_some() => Ok(Entry::Eof),
             Err(ReadlineError::Interrupted) => {
                 let typed = self
                     .shared
