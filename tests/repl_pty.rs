@@ -381,3 +381,58 @@ fn sigterm_and_sighup_restore_the_terminal_and_end_with_the_summary() {
         assert_eq!(history.count(), 1, "the line history is kept as on Ctrl-D");
     }
 }
+
+/// Regression: with stdout redirected to a file (the keyboard still a terminal), the session
+/// refused to start once it needed the editor's external printer, which wants a terminal.
+#[test]
+fn a_session_with_stdout_redirected_still_runs() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("out.txt");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("exec \"$0\" practice --question \"$1\" --color never > \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_starcoach"))
+        .arg(ANGRY)
+        .arg(&out);
+    for var in [
+        "NO_COLOR",
+        "STARCOACH_NAME",
+        "STARCOACH_BANKS",
+        "STARCOACH_RUBRICS",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("HOME", home.path())
+        .env("STARCOACH_DATA_DIR", home.path().join("data"))
+        .env("TERM", "xterm");
+    let mut s = Session::spawn(cmd).expect("spawn starcoach in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(60)));
+    // The prompts go to the file, so that is where to wait for them.
+    let wait_in_file = |text: &str, times: usize| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            let shown = std::fs::read_to_string(&out).unwrap_or_default();
+            if shown.matches(text).count() >= times {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {text:?} in:\n{shown}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait_in_file("answer> ", 1);
+    line(&mut s, "I calmed an angry caller and fixed her bill.");
+    line(&mut s, "");
+    wait_in_file("STAR map", 1);
+    wait_in_file("follow-up> ", 1);
+    s.send(ControlCode::EndOfTransmission).unwrap();
+    assert_eq!(exit_code(&mut s), 0);
+    let shown = std::fs::read_to_string(&out).unwrap();
+    assert!(shown.contains("Session summary"), "{shown}");
+    assert_eq!(
+        answers(home.path()),
+        ["I calmed an angry caller and fixed her bill."]
+    );
+}
