@@ -335,6 +335,8 @@ fn a_second_paragraph_after_a_blank_line_is_kept_with_the_answer() {
     line(&mut s, "");
     want(&mut s, "read as more of your answer");
     want(&mut s, "Your answer with the follow-up");
+    // Ctrl-D only once the editor reads again (a cooked terminal would swallow it).
+    want(&mut s, "> ");
     s.send(ControlCode::EndOfTransmission).unwrap();
     want(&mut s, "Session summary");
     assert_eq!(exit_code(&mut s), 0);
