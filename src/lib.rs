@@ -17,6 +17,8 @@
 //!   [`config`] (the user's config file).
 //! - [`session`] writes every practice answer to `attempts.jsonl`; [`history`] reads it back
 //!   tolerantly and filters it; [`report`] turns it into progress (text, Markdown, HTML, JSON, CSV).
+//! - [`files`]: outputs written atomically and never over an input; [`safe_text`]: untrusted
+//!   text made safe to print on a terminal.
 //! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
@@ -32,6 +34,7 @@ pub mod drill;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
+pub mod files;
 pub mod grade;
 pub mod history;
 pub mod html;
@@ -39,6 +42,7 @@ pub mod prose;
 pub mod repl;
 pub mod report;
 pub mod rubric;
+pub mod safe_text;
 pub mod session;
 pub mod suggest;
 

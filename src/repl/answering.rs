@@ -55,8 +55,9 @@ impl<W: Write> Practice<'_, W> {
         }
         m.nl();
         let stage = self.what_next(&mut m, &fb);
-        self.print(&m)?;
+        // On disk (synced) before the feedback shows: once it is on the screen, it is saved.
         self.record(&analysis, &fb, retry, false)?;
+        self.print(&m)?;
         self.attempts.push(Attempt {
             question: q.id.clone(),
             analysis,
@@ -104,8 +105,8 @@ impl<W: Write> Practice<'_, W> {
         m.append(advice(&fb, self.opts.width));
         m.nl();
         let stage = self.what_next(&mut m, &fb);
-        self.print(&m)?;
         self.record(&analysis, &fb, false, true)?;
+        self.print(&m)?;
         self.attempts.push(Attempt {
             question: q.id.clone(),
             analysis,

@@ -55,9 +55,10 @@ pub(super) struct RawHeader {
     pub title: String,
     #[serde(default)]
     pub description: Option<String>,
-    /// Question kinds this rubric scores (empty for a base rubric that is only extended).
+    /// Question kinds this rubric scores (absent for a base rubric that is only extended; an
+    /// empty list is an error: it would score nothing).
     #[serde(default)]
-    pub kinds: Vec<Kind>,
+    pub kinds: Option<Vec<Kind>>,
     /// A rubric whose lexicons, cues and settings this one starts from.
     #[serde(default)]
     pub extends: Option<Spanned<String>>,
