@@ -3,16 +3,23 @@
 
 use super::*;
 
-/// The shipped behavioral rubric (and the common one beside it) with `from` replaced.
+/// The shipped behavioral rubric and the common one beside it, with the first `from` replaced
+/// (in behavioral.toml if it has it, else in common.toml); returns the behavioral rubric's path.
 fn edited(home: &Path, name: &str, from: &str, to: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics");
-    let text = std::fs::read_to_string(root.join("behavioral.toml")).unwrap();
-    assert!(text.contains(from), "behavioral.toml has no {from:?}");
     let dir = home.join(name);
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(root.join("common.toml"), dir.join("common.toml")).unwrap();
+    let behavioral = std::fs::read_to_string(root.join("behavioral.toml")).unwrap();
+    let common = std::fs::read_to_string(root.join("common.toml")).unwrap();
+    let (behavioral, common) = if behavioral.contains(from) {
+        (behavioral.replacen(from, to, 1), common)
+    } else {
+        assert!(common.contains(from), "neither rubric has {from:?}");
+        (behavioral, common.replacen(from, to, 1))
+    };
+    std::fs::write(dir.join("common.toml"), common).unwrap();
     let path = dir.join("behavioral.toml");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    std::fs::write(&path, behavioral).unwrap();
     path.to_str().unwrap().to_string()
 }
 
@@ -62,9 +69,10 @@ fn numbers_that_would_break_scoring_are_refused_with_the_right_words() {
             "`kinds = []` names no kind of question",
         ),
         (
+            // The first cue weight of 1.0: `other.opinion` in common.toml.
             "weight = 1.0",
             "weight = nan",
-            "cue `action.would`: `weight` = nan is not a number",
+            "cue `other.opinion`: `weight` = nan is not a number",
         ),
     ];
     for (i, (from, to, words)) in cases.into_iter().enumerate() {
