@@ -27,6 +27,7 @@
 //! assert_eq!(a.metrics[0].kind, starcoach::analyze::QuantityKind::Money);
 //! ```
 
+mod coverage;
 mod document;
 mod episode;
 mod examples;
@@ -191,6 +192,8 @@ pub struct Ownership {
 pub struct AreaCoverage {
     pub text: String,
     pub covered: bool,
+    /// Not covered, but with some evidence of it: the coach asks rather than asserts.
+    pub weak: bool,
     /// The first words that showed it.
     pub evidence: Option<Range<usize>>,
 }
@@ -396,7 +399,7 @@ fn analyze_traced(
     let labelled = star::label(&doc, rubric, &feats);
     let episode = episode::classify(&doc, rubric, &feats, &labelled.labels);
     let areas: &[Area] = ctx.question.map_or(&[], |q| q.areas.as_slice());
-    let coverage = measures::area_coverage(&doc, areas);
+    let coverage = coverage::area_coverage(&doc, rubric, &feats, areas);
     let evaluated = rules::evaluate_all(&rules::Facts {
         doc: &doc,
         rubric,

@@ -95,6 +95,8 @@ pub struct SentenceJson<'a> {
 pub struct AreaJson<'a> {
     pub text: &'a str,
     pub covered: bool,
+    /// Not covered, but with some evidence: the coach asks about it rather than asserting it.
+    pub weak: bool,
     pub start: Option<usize>,
     pub end: Option<usize>,
 }
@@ -192,6 +194,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             .map(|c| AreaJson {
                 text: &c.text,
                 covered: c.covered,
+                weak: c.weak,
                 start: c.evidence.as_ref().map(|e| e.start),
                 end: c.evidence.as_ref().map(|e| e.end),
             })

@@ -7,6 +7,7 @@
 //! when one probes that part. The renderers ([`text`], [`markdown`], [`json`], [`html`]) only
 //! lay it out.
 
+mod coverage;
 pub mod diff;
 pub mod html;
 pub mod json;
@@ -92,7 +93,7 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         let quote = (!whole && !f.message.contains('“'))
             .then(|| crate::prose::shorten(analysis.quote(&f.span), 90))
             .filter(|q| !q.is_empty());
-        fixes.push(Fix {
+        let mut fix = Fix {
             rule: f.rule.clone(),
             dimension: f.dimension,
             severity: f.severity,
@@ -100,7 +101,11 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
             suggestion: f.suggestion.clone(),
             span: f.span.clone(),
             quote,
-        });
+        };
+        if let Some(r) = rule.filter(|r| matches!(r.spec, Spec::Coverage)) {
+            coverage::reword(&mut fix, analysis, r);
+        }
+        fixes.push(fix);
     }
 
     // Strengths: from dimensions that score well, the heaviest first, one per dimension.
