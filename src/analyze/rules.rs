@@ -22,6 +22,8 @@ pub struct Facts<'a> {
     pub feats: &'a [super::features::SentenceFeatures],
     pub episode: &'a super::episode::EpisodeResult,
     pub coverage: &'a [AreaCoverage],
+    /// The byte range of a reply to a follow-up question (see `Analyzer::analyze_continued`).
+    pub reply: Option<Range<usize>>,
 }
 
 /// What one rule found.
@@ -236,7 +238,13 @@ fn evaluate(
             let mut prev: Option<Label> = None;
             let mut hits = Vec::new();
             for (si, &l) in f.labels.iter().enumerate() {
-                if l == Label::Other {
+                // A reply to a follow-up answers a question: it is not the story told late.
+                let span = &doc.sentences[si].span;
+                let replied = f
+                    .reply
+                    .as_ref()
+                    .is_some_and(|r| r.start <= span.start && span.end <= r.end);
+                if l == Label::Other || replied {
                     continue;
                 }
                 if let Some(p) = prev {
