@@ -119,6 +119,8 @@ pub struct FollowUpJson<'a> {
     pub probes: Option<crate::bank::Probe>,
     pub dimension: Dimension,
     pub from_question: bool,
+    /// A probe into an answer with no weak part left to ask about.
+    pub probing: bool,
 }
 
 fn part(p: &crate::analyze::Part) -> PartJson {
@@ -221,6 +223,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             probes: p.probes,
             dimension: p.dimension,
             from_question: p.from_question,
+            probing: p.probing,
         }),
     }
 }
