@@ -705,7 +705,9 @@ fn without_a_follow_up_the_session_does_not_ask_for_one() {
         .output()
         .unwrap();
     let text = common::stdout(&out);
-    let last = &text[text.find("Your answer with the follow-up").expect("a follow-up answer")..];
+    let last = &text[text
+        .find("Your answer with the follow-up")
+        .expect("a follow-up answer")..];
     assert!(
         !last.contains("Follow-up ("),
         "fixture: nothing should be left to ask:\n{text}"
