@@ -65,10 +65,13 @@ enum Key {
 /// The normalization tables, from the rubric's lexicons.
 #[derive(Debug, Default)]
 struct Lexis {
-    /// The slot phrases, as words, longest first.
+    /// The slot phrases, as words, longest first, and the words they start with.
     slot: Vec<Vec<String>>,
+    slot_starts: HashSet<String>,
     spell_word: HashMap<String, String>,
     spell_prefix: HashMap<String, String>,
+    /// The lengths of the `spell_prefix` keys, longest first.
+    prefix_lens: Vec<usize>,
     forms: HashMap<String, String>,
     keep: HashSet<String>,
     /// Each synonym set: its name (after `synonyms_`) and its terms as keywords.
@@ -82,7 +85,7 @@ struct Lexis {
 /// The compiled areas of one question.
 #[derive(Debug)]
 struct Compiled {
-    lexis: Lexis,
+    lexis: Arc<Lexis>,
     areas: Vec<CompiledArea>,
 }
 
@@ -111,6 +114,37 @@ pub(super) fn area_coverage(
     let sentences: Vec<Vec<(Tok, Range<usize>)>> = (0..doc.sentences.len())
         .map(|si| sentence_tokens(doc, &compiled.lexis, si))
         .collect();
+    // Each sentence's stems and words, sorted: a keyword is only tried where its first word is.
+    let sorted = |pick: fn(&Tok) -> Option<&str>| -> Vec<Vec<&str>> {
+        sentences
+            .iter()
+            .map(|toks| {
+                let mut v: Vec<&str> = toks.iter().filter_map(|(t, _)| pick(t)).collect();
+                v.sort_unstable();
+                v
+            })
+            .collect()
+    };
+    let stems = sorted(|t| match t {
+        Tok::Word { stem, .. } => Some(stem),
+        Tok::Slot => None,
+    });
+    let fulls = sorted(|t| match t {
+        Tok::Word { full, .. } => Some(full),
+        Tok::Slot => None,
+    });
+    let find = |si: usize, key: &[Key]| -> Option<Range<usize>> {
+        let toks = &sentences[si];
+        let possible = match key.first()? {
+            Key::Stem(s) => stems[si].binary_search(&s.as_str()).is_ok(),
+            Key::Prefix(p) => {
+                let at = fulls[si].partition_point(|f| *f < p.as_str());
+                fulls[si].get(at).is_some_and(|f| f.starts_with(p.as_str()))
+            }
+            Key::Slot => toks.iter().any(|(t, _)| *t == Tok::Slot),
+        };
+        if possible { find(toks, key) } else { None }
+    };
     areas
         .iter()
         .zip(&compiled.areas)
@@ -122,14 +156,14 @@ pub(super) fn area_coverage(
                 if let Some(span) = c
                     .keywords
                     .iter()
-                    .filter_map(|k| find(toks, k))
+                    .filter_map(|k| find(si, k))
                     .min_by_key(|s| (s.start, std::cmp::Reverse(s.end)))
                 {
                     evidence = Some(span);
                     break;
                 }
                 for k in &c.steps {
-                    if let Some(span) = find(toks, k) {
+                    if let Some(span) = find(si, k) {
                         if own_step(doc, feats.get(si), &span) {
                             evidence = evidence.or(Some(span));
                         } else {
@@ -227,7 +261,7 @@ fn sentence_tokens(doc: &Document<'_>, lexis: &Lexis, si: usize) -> Vec<(Tok, Ra
             i += n;
             continue;
         }
-        out.push((lexis.word(&words[i]), spans[i].clone()));
+        out.push((lexis.word_memo(&words[i]), spans[i].clone()));
         i += 1;
     }
     out
@@ -235,7 +269,10 @@ fn sentence_tokens(doc: &Document<'_>, lexis: &Lexis, si: usize) -> Vec<(Tok, Ra
 
 /// Lowercase, straight apostrophes, no possessive "'s".
 fn lower(word: &str) -> String {
-    let w = word.to_lowercase().replace('\u{2019}', "'");
+    let mut w = word.to_lowercase();
+    if w.contains('\u{2019}') {
+        w = w.replace('\u{2019}', "'");
+    }
     match w.strip_suffix("'s") {
         Some(base) if !base.is_empty() => base.to_string(),
         _ => w,
@@ -259,6 +296,9 @@ impl Lexis {
                 None => lexis.spell_word.insert(from.into(), to.into()),
             };
         }
+        lexis.prefix_lens = lexis.spell_prefix.keys().map(String::len).collect();
+        lexis.prefix_lens.sort_unstable_by(|a, b| b.cmp(a));
+        lexis.prefix_lens.dedup();
         for t in terms(FORMS) {
             if let Some((form, base)) = t.split_once(' ') {
                 lexis.forms.insert(form.into(), base.into());
@@ -271,6 +311,7 @@ impl Lexis {
             .filter(|w: &Vec<String>| !w.is_empty())
             .collect();
         lexis.slot.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        lexis.slot_starts = lexis.slot.iter().map(|w| w[0].clone()).collect();
         for name in STOPWORDS {
             for t in terms(name) {
                 if let Tok::Word { stem, .. } = lexis.word(t) {
@@ -293,6 +334,9 @@ impl Lexis {
 
     /// How many words from the start of `words` make a slot phrase (0: none).
     fn slot_at(&self, words: &[String]) -> Option<usize> {
+        if !words.first().is_some_and(|w| self.slot_starts.contains(w)) {
+            return None;
+        }
         self.slot
             .iter()
             .find(|s| words.len() >= s.len() && words[..s.len()] == s[..])
@@ -304,8 +348,8 @@ impl Lexis {
         if let Some(to) = self.spell_word.get(w) {
             return to.clone();
         }
-        for end in (1..=w.len()).rev() {
-            if !w.is_char_boundary(end) {
+        for &end in &self.prefix_lens {
+            if end > w.len() || !w.is_char_boundary(end) {
                 continue;
             }
             if let Some(to) = self.spell_prefix.get(&w[..end]) {
@@ -313,6 +357,29 @@ impl Lexis {
             }
         }
         w.to_string()
+    }
+
+    /// `word`, remembered per thread: answers share most of their words, and normalizing one
+    /// costs a dozen lookups.
+    fn word_memo(&self, lower: &str) -> Tok {
+        use std::cell::RefCell;
+        thread_local! {
+            static MEMO: RefCell<(usize, HashMap<String, Tok>)> = RefCell::default();
+        }
+        let me = self as *const Lexis as usize;
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            // Another word list, or too many words kept: start afresh.
+            if m.0 != me || m.1.len() > 50_000 {
+                *m = (me, HashMap::new());
+            }
+            if let Some(t) = m.1.get(lower) {
+                return t.clone();
+            }
+            let t = self.word(lower);
+            m.1.insert(lower.to_string(), t.clone());
+            t
+        })
     }
 
     fn word(&self, lower: &str) -> Tok {
@@ -413,17 +480,30 @@ fn stem(w: &str) -> String {
     base
 }
 
-/// The compiled areas of one question with one rubric, built once per process: a batch grades
-/// many answers to the same questions, and compiling costs more than matching.
+/// The compiled areas of one question with one rubric, built once per process (and the word
+/// lists once per rubric): a batch grades many answers to the same questions, and compiling
+/// costs more than matching.
 fn compiled(rubric: &Rubric, areas: &[Area]) -> Arc<Compiled> {
-    type Cache = Mutex<HashMap<CacheKey, Arc<Compiled>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = cache_key(rubric, areas);
-    let cache = CACHE.get_or_init(Mutex::default);
+    type Cache<T> = Mutex<HashMap<u64, Arc<T>>>;
+    static LEXES: OnceLock<Cache<Lexis>> = OnceLock::new();
+    static AREAS: OnceLock<Cache<Compiled>> = OnceLock::new();
+    let lists = lexicons_key(rubric);
+    let key = areas_key(lists, areas);
+    let cache = AREAS.get_or_init(Mutex::default);
     if let Some(c) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return c;
     }
-    let lexis = Lexis::new(rubric);
+    let lexes = LEXES.get_or_init(Mutex::default);
+    let lexis = match lexes.lock().ok().and_then(|c| c.get(&lists).cloned()) {
+        Some(l) => l,
+        None => {
+            let l = Arc::new(Lexis::new(rubric));
+            if let Ok(mut c) = lexes.lock() {
+                c.insert(lists, l.clone());
+            }
+            l
+        }
+    };
     let areas = areas.iter().map(|a| compile_area(&lexis, a)).collect();
     let c = Arc::new(Compiled { lexis, areas });
     if let Ok(mut cache) = cache.lock() {
@@ -432,31 +512,35 @@ fn compiled(rubric: &Rubric, areas: &[Area]) -> Arc<Compiled> {
     c
 }
 
-/// The areas, and every word list the normalization reads (two rubrics may share an id).
-type CacheKey = (Vec<(String, Vec<String>, Vec<String>)>, Vec<Vec<String>>);
+/// A fingerprint of every word list the normalization reads (two rubrics may share an id but
+/// not their lists), hashed without copying them.
+fn lexicons_key(rubric: &Rubric) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for (n, t) in rubric.lexicon_names.iter().zip(&rubric.lexicon_terms) {
+        if n.starts_with("coverage_")
+            || n.starts_with(SYNONYMS)
+            || n.starts_with(CONCEPT)
+            || STOPWORDS.contains(&n.as_str())
+        {
+            n.hash(&mut h);
+            t.hash(&mut h);
+        }
+    }
+    h.finish()
+}
 
-fn cache_key(rubric: &Rubric, areas: &[Area]) -> CacheKey {
-    let lists = rubric
-        .lexicon_names
-        .iter()
-        .zip(&rubric.lexicon_terms)
-        .filter(|(n, _)| {
-            n.starts_with("coverage_")
-                || n.starts_with(SYNONYMS)
-                || n.starts_with(CONCEPT)
-                || STOPWORDS.contains(&n.as_str())
-        })
-        .map(|(n, t)| {
-            std::iter::once(n.clone())
-                .chain(t.iter().cloned())
-                .collect()
-        })
-        .collect();
-    let areas = areas
-        .iter()
-        .map(|a| (a.text.clone(), a.keywords.clone(), a.steps.clone()))
-        .collect();
-    (areas, lists)
+/// A fingerprint of the areas with the word lists they are compiled with.
+fn areas_key(lists: u64, areas: &[Area]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    lists.hash(&mut h);
+    for a in areas {
+        a.text.hash(&mut h);
+        a.keywords.hash(&mut h);
+        a.steps.hash(&mut h);
+    }
+    h.finish()
 }
 
 fn compile_area(lexis: &Lexis, area: &Area) -> CompiledArea {
