@@ -87,3 +87,34 @@ fn a_rewritten_story_reports_its_real_changes() {
     assert!(back.lost.contains(&Label::Result), "{back:?}");
     assert!(back.episode.is_some(), "{back:?}");
 }
+
+/// Regression: a retry that covered one more of the question's areas showed "✓ fixed: Parts of
+/// the question are not covered yet: A; B", as if both were covered now.
+#[test]
+fn a_retry_names_the_areas_it_covers_and_no_others() {
+    let catalog = Catalog::embedded().unwrap();
+    let rubrics = RubricSet::embedded().unwrap();
+    let analyzer = Analyzer::new(&rubrics);
+    let q = catalog.get("angry-customer-call-center").unwrap();
+    let rubric = rubrics.for_kind(q.kind);
+    let first = "Last spring a caller was furious about a double charge. I refunded it and she \
+        thanked me.";
+    let before = analyzer.analyze(first, Some(q));
+    let after = analyzer.analyze(
+        &format!("{first} I let her finish before I said anything."),
+        Some(q),
+    );
+    let c = diff::compare(&before, &after, rubric);
+    assert_eq!(
+        c.areas_gained,
+        ["Tell how you responded in the first moments of the call."],
+        "{c:?}"
+    );
+    let text = diff::render(&c, 100).render(false);
+    assert!(
+        text.contains("now covers: tell how you responded in the first moments"),
+        "{text}"
+    );
+    assert!(!text.contains("Parts of the question"), "{text}");
+    assert!(!text.contains("calming techniques"), "{text}");
+}

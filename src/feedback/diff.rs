@@ -1,5 +1,6 @@
 //! What changed between two attempts at the same question: score deltas, STAR parts gained or
-//! lost, numbers added or removed, findings resolved or new (e.g. hedges removed).
+//! lost, numbers added or removed, areas of the question now covered, findings resolved or new
+//! (e.g. hedges removed).
 //!
 //! Only real changes are named as the candidate's. A part is "gained" when a new or rewritten
 //! sentence carries it and "lost" when every sentence that carried it is gone; when a sentence
@@ -57,6 +58,11 @@ pub struct Change {
     pub episode_from_added: Option<(Episode, String)>,
     pub metrics_added: Vec<String>,
     pub metrics_removed: Vec<String>,
+    /// The question's areas the answer covers now and did not before, and the reverse (the
+    /// coverage finding's message is not repeated: it lists what is still missing, not what
+    /// changed).
+    pub areas_gained: Vec<String>,
+    pub areas_lost: Vec<String>,
     /// Findings gone, fewer, more, or new.
     pub resolved: Vec<FindingChange>,
     pub improved: Vec<FindingChange>,
@@ -221,15 +227,23 @@ pub fn compare(before: &Analysis, after: &Analysis, rubric: &Rubric) -> Change {
         .flat_map(|r| [r.before, r.after])
         .filter_map(part_dimension)
         .collect();
+    let spec = |rule: &str| rubric.rules.iter().find(|r| r.id == rule).map(|r| &r.spec);
     let by_episode = |rule: &str| {
-        episode_from_added.is_some()
-            && rubric
-                .rules
-                .iter()
-                .any(|r| r.id == rule && matches!(r.spec, Spec::Episode { .. }))
+        episode_from_added.is_some() && matches!(spec(rule), Some(Spec::Episode { .. }))
     };
-    let quiet =
-        |f: &crate::analyze::Finding| reread_dims.contains(&f.dimension) || by_episode(&f.rule);
+    let quiet = |f: &crate::analyze::Finding| {
+        reread_dims.contains(&f.dimension)
+            || by_episode(&f.rule)
+            || matches!(spec(&f.rule), Some(Spec::Coverage))
+    };
+    let covered = |a: &Analysis| -> Vec<String> {
+        a.areas
+            .iter()
+            .filter(|c| c.covered)
+            .map(|c| c.text.clone())
+            .collect()
+    };
+    let (cb, ca) = (covered(before), covered(after));
     let (resolved, improved, worse, new) = findings(before, after, &quiet);
     Change {
         overall: (before.overall, after.overall),
@@ -248,6 +262,8 @@ pub fn compare(before: &Analysis, after: &Analysis, rubric: &Rubric) -> Change {
         episode_from_added,
         metrics_added: ma.iter().filter(|m| !mb.contains(m)).cloned().collect(),
         metrics_removed: mb.iter().filter(|m| !ma.contains(m)).cloned().collect(),
+        areas_gained: ca.iter().filter(|a| !cb.contains(a)).cloned().collect(),
+        areas_lost: cb.iter().filter(|a| !ca.contains(a)).cloned().collect(),
         resolved,
         improved,
         worse,
@@ -333,6 +349,25 @@ fn a_part(l: Label) -> String {
         "a"
     };
     format!("{article} {name} part")
+}
+
+/// An area's checklist line inside a sentence: "Describe the questions you asked." ->
+/// "describe the questions you asked".
+fn area_phrase(line: &str) -> String {
+    let body = line.trim().trim_end_matches('.');
+    let mut c = body.chars();
+    match c.next() {
+        Some(f) if c.clone().next().is_some_and(char::is_lowercase) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => body.to_string(),
+    }
+}
+
+/// The sentences of `after` that `before` did not have (new or rewritten), by index.
+pub fn added(before: &Analysis, after: &Analysis) -> Vec<usize> {
+    let (sb, sa) = (sentences(before), sentences(after));
+    (0..sa.len()).filter(|&i| !kept(&sa[i], &sb)).collect()
 }
 
 fn episode_phrase(e: Episode) -> &'static str {
@@ -427,6 +462,24 @@ pub fn render(c: &Change, width: usize) -> Markup {
     if !c.metrics_removed.is_empty() {
         let text = format!("numbers left out: {}", c.metrics_removed.join(", "));
         line(&mut m, Role::Warn, "  - ", &text, width);
+    }
+    for a in &c.areas_gained {
+        line(
+            &mut m,
+            Role::Good,
+            "  + now covers: ",
+            &area_phrase(a),
+            width,
+        );
+    }
+    for a in &c.areas_lost {
+        line(
+            &mut m,
+            Role::Warn,
+            "  - no longer covers: ",
+            &area_phrase(a),
+            width,
+        );
     }
     for f in &c.resolved {
         line(&mut m, Role::Good, "  ✓ fixed: ", &f.message, width);
