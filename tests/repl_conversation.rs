@@ -357,3 +357,40 @@ fn the_diff_of_a_retry_that_tells_a_real_story() {
     let diff = run.after("What changed since your last attempt");
     insta::assert_snapshot!(&diff[..diff.find("\n\n").unwrap()]);
 }
+
+/// Regression (found in the tmux walk-through): a reply that told the decision ("I decided to
+/// ask my colleague rather than wait...") was placed with the actions, and the next probe still
+/// asked "What made you decide...?".
+#[test]
+fn a_part_the_reply_told_is_not_probed_next() {
+    let story = "Last summer an elderly customer called our pharmacy line because her \
+        prescription had not been delivered and she had run out that morning. My goal was to get \
+        her medicine to her the same day. I checked the order and saw the courier had marked it \
+        undeliverable. I called our local branch, had them set the prescription aside, and \
+        arranged for a colleague who lived nearby to drop it off on her way home. Her daughter \
+        rang the next day to thank us and she has used our service ever since. I learned to check \
+        delivery notes before a customer has to chase us.";
+    let why = "I decided to ask my colleague rather than wait for the next courier run because \
+        the next run was the following afternoon and she needed the medicine that evening.";
+    // The retry retypes the grown story (the reply where it was placed) with one more sentence.
+    let at = story.find(" Her daughter").unwrap();
+    let grown = format!(
+        "{} {why}{} Our team now flags undeliverable prescriptions each morning.",
+        &story[..at],
+        &story[at..]
+    );
+    let run = practice(
+        &["--question", "above-and-beyond-top36"],
+        &format!("{story}\n\n{why}\n\n:retry\n{grown}\n\n"),
+        80,
+    );
+    let reply = run.after("Your answer with the follow-up");
+    assert!(
+        reply.contains("A+ I decided to ask my colleague"),
+        "{reply}"
+    );
+    for screen in [reply, run.after("Again · ")] {
+        let next = follow_up(screen).unwrap_or_default();
+        assert!(!next.contains("decide"), "{next}");
+    }
+}

@@ -13,8 +13,9 @@ use crate::error::Error;
 use crate::feedback::diff;
 use crate::feedback::markup::{Markup, Role};
 use crate::feedback::text::{Layout, advice, header_at, star_map_with};
-use crate::feedback::{self, Conversation, Feedback, FollowUpPick};
+use crate::feedback::{self, Conversation, Feedback};
 use crate::prose::format_minutes;
+use crate::rubric::Dimension;
 
 impl<W: Write> Practice<'_, W> {
     pub(super) fn answer(
@@ -27,14 +28,18 @@ impl<W: Write> Practice<'_, W> {
         let q = self.current();
         let analysis = self.analyzer.analyze_in(&text, Context::question(q));
         let rubric = self.rubric_for(q);
-        let fb = feedback::coach_in(&analysis, rubric, Some(q), &self.conversation(None));
+        let prev = self.latest().filter(|_| retry).map(|p| p.analysis.clone());
+        // What a retry adds is supplied: the follow-up does not ask for it.
+        let supplied = prev
+            .as_ref()
+            .map(|p| story::told(&analysis, &diff::added(p, &analysis)))
+            .unwrap_or_default();
+        let fb = feedback::coach_in(&analysis, rubric, Some(q), &self.conversation(&supplied));
         let mut m = Markup::new();
         m.nl();
-        if retry {
-            if let Some(prev) = self.latest() {
-                let change = diff::compare(&prev.analysis, &analysis, rubric);
-                m.append(diff::render(&change, self.opts.width)).nl();
-            }
+        if let Some(prev) = &prev {
+            let change = diff::compare(prev, &analysis, rubric);
+            m.append(diff::render(&change, self.opts.width)).nl();
         }
         m.append(self.screen(&analysis, &fb, q));
         if self.opts.timer {
@@ -65,6 +70,7 @@ impl<W: Write> Practice<'_, W> {
             retry,
             follow_up_answer: false,
             answered: None,
+            supplied,
         });
         self.stage = stage;
         Ok(())
@@ -99,7 +105,16 @@ impl<W: Write> Practice<'_, W> {
             .analyzer
             .analyze_continued(&story, Context::question(q), reply.clone());
         let rubric = self.rubric_for(q);
-        let conversation = self.conversation(asked.as_ref());
+        // Supplied: the part the follow-up asked about, and every part the reply told.
+        let in_reply: Vec<usize> = (0..analysis.sentences.len())
+            .filter(|&i| {
+                let s = &analysis.sentences[i].span;
+                reply.start <= s.start && s.end <= reply.end
+            })
+            .collect();
+        let mut supplied = story::told(&analysis, &in_reply);
+        supplied.extend(asked.as_ref().map(|f| f.dimension));
+        let conversation = self.conversation(&supplied);
         let fb = feedback::coach_in(&analysis, rubric, Some(q), &conversation);
         let width = self.opts.width;
         let mut m = Markup::new();
@@ -136,23 +151,24 @@ impl<W: Write> Practice<'_, W> {
             retry: false,
             follow_up_answer: true,
             answered: asked,
+            supplied,
         });
         self.stage = stage;
         Ok(())
     }
 
-    /// What has been asked and answered about the current question, with `answering` (the
-    /// follow-up being answered now) counted as supplied.
-    fn conversation(&self, answering: Option<&FollowUpPick>) -> Conversation {
+    /// What has been asked and answered about the current question, with `now` (what the
+    /// attempt being given supplies).
+    fn conversation(&self, now: &[Dimension]) -> Conversation {
         let id = &self.current().id;
         let mut c = Conversation::default();
         let tries = self.attempts.iter().filter(|a| &a.question == id);
         for a in tries {
             c.asked
                 .extend(a.feedback.follow_up.iter().map(|f| f.text.clone()));
-            c.supplied.extend(a.answered.iter().map(|f| f.dimension));
+            c.supplied.extend(a.supplied.iter().copied());
         }
-        c.supplied.extend(answering.map(|f| f.dimension));
+        c.supplied.extend(now.iter().copied());
         c
     }
 

@@ -70,6 +70,9 @@ pub struct Attempt {
     pub follow_up_answer: bool,
     /// The follow-up this attempt answers (for a follow-up answer).
     pub answered: Option<crate::feedback::FollowUpPick>,
+    /// The parts this attempt supplied (the follow-up's part and what the reply told, or what
+    /// a retry added): not asked about again for this question.
+    pub supplied: Vec<crate::rubric::Dimension>,
 }
 
 /// What a session did, for the caller (drill summaries, tests).

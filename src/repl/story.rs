@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::analyze::{Analysis, Label};
 use crate::bank::Probe;
+use crate::rubric::Dimension;
 
 /// The part of the story a reply to a follow-up about `probe` tells (`None`: anywhere, so at
 /// the end: "give me one specific example" may be a whole new story).
@@ -22,7 +23,7 @@ fn part(probe: Probe) -> Option<Label> {
 
 /// `before` with `reply` placed where a reply to a follow-up about `probe` belongs, and the
 /// byte range of the reply in the result. The reply goes after the last sentence of its part or
-/// of an earlier one, as a paragraph of its own.
+/// of an earlier one (and the unlabelled sentences right after it), as a paragraph of its own.
 pub(super) fn place(
     before: &Analysis,
     probe: Option<Probe>,
@@ -31,15 +32,25 @@ pub(super) fn place(
     let text = before.text.trim_end();
     let reply = reply.trim();
     let target = probe.and_then(part);
+    let sentences = &before.sentences;
     let at = match target {
         None => text.len(),
-        Some(t) => before
-            .sentences
-            .iter()
-            .filter(|s| s.label != Label::Other && s.label <= t)
-            .map(|s| s.span.end)
-            .max()
-            .unwrap_or(0),
+        Some(t) => {
+            match sentences
+                .iter()
+                .rposition(|s| s.label != Label::Other && s.label <= t)
+            {
+                // After that sentence and the unlabelled ones that follow it (they go with it).
+                Some(i) => {
+                    let last = (i + 1..sentences.len())
+                        .take_while(|&j| sentences[j].label == Label::Other)
+                        .last()
+                        .unwrap_or(i);
+                    sentences[last].span.end.min(text.len())
+                }
+                None => 0,
+            }
+        }
     };
     let (head, tail) = (text[..at].trim_end(), text[at..].trim_start());
     let mut out = String::with_capacity(text.len() + reply.len() + 4);
@@ -55,6 +66,27 @@ pub(super) fn place(
         out.push_str(tail);
     }
     (out, start..end)
+}
+
+/// The parts the sentences at `indices` tell (their labels and second parts).
+pub(super) fn told(a: &Analysis, indices: &[usize]) -> Vec<Dimension> {
+    let mut out: Vec<Dimension> = Vec::new();
+    for s in indices.iter().filter_map(|&i| a.sentences.get(i)) {
+        for l in std::iter::once(s.label).chain(s.also.iter().copied()) {
+            let d = match l {
+                Label::Situation => Dimension::Situation,
+                Label::Task => Dimension::Task,
+                Label::Action => Dimension::Action,
+                Label::Result => Dimension::Result,
+                Label::Reflection => Dimension::Reflection,
+                Label::Other => continue,
+            };
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -93,5 +125,24 @@ mod tests {
         assert!(placed(Some(Probe::Specificity), example).ends_with(example));
         let scene = "I worked the evening shift at a furniture store.";
         assert!(placed(Some(Probe::Situation), scene).find(scene).unwrap() > 0);
+    }
+
+    /// Regression: a sentence the coach left unlabelled after the set-up ("While we talked he
+    /// mentioned...") was cut off from it by a reply about how it ended.
+    #[test]
+    fn unlabelled_sentences_stay_with_the_part_before_them() {
+        let rubrics = RubricSet::embedded().unwrap();
+        let story = "A caller asked me to change the address on his account. While we talked he \
+            mentioned he was moving because his mum was going into care.";
+        let a = Analyzer::new(&rubrics).analyze(story, None);
+        assert_eq!(
+            a.sentences[1].label,
+            Label::Other,
+            "fixture: {:?}",
+            a.sentences
+        );
+        let reply = "I set him up as a contact on her account and he thanked me.";
+        let (text, _) = place(&a, Some(Probe::Result), reply);
+        assert!(text.ends_with(reply), "{text}");
     }
 }
