@@ -71,6 +71,65 @@ fn lower_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::Analyzer;
+    use crate::bank::Catalog;
+    use crate::rubric::{RubricSet, Spec};
+
+    /// The coverage fix the coach gives `answer` to the angry-caller question.
+    fn coverage_fix(answer: &str) -> (Fix, Analysis) {
+        let rubrics = RubricSet::embedded().unwrap();
+        let catalog = Catalog::embedded().unwrap();
+        let q = catalog.get("angry-customer-call-center").unwrap();
+        let rubric = rubrics.for_kind(q.kind);
+        let a = Analyzer::new(&rubrics).analyze(answer, Some(q));
+        let rule = rubric
+            .rules
+            .iter()
+            .find(|r| matches!(r.spec, Spec::Coverage))
+            .unwrap();
+        let f = a.findings.iter().find(|f| f.rule == rule.id).unwrap();
+        let mut fix = Fix {
+            rule: f.rule.clone(),
+            dimension: f.dimension,
+            severity: f.severity,
+            message: f.message.clone(),
+            suggestion: f.suggestion.clone(),
+            span: f.span.clone(),
+            quote: None,
+        };
+        reword(&mut fix, &a, rule);
+        (fix, a)
+    }
+
+    /// "She listened to my explanation" is listening, but not the candidate's own step: the
+    /// coach asks whether the answer said how they responded first, and asserts only the rest.
+    #[test]
+    fn weak_evidence_is_asked_about_not_called_missing() {
+        let (fix, a) = coverage_fix(
+            "A caller was furious about a double charge. In the end she listened to my \
+             explanation.",
+        );
+        let first = &a.areas[1];
+        assert!(first.weak && !first.covered, "{:?}", a.areas);
+        assert!(
+            fix.message
+                .ends_with("Did you tell how you responded in the first moments of the call?"),
+            "{}",
+            fix.message
+        );
+        assert!(
+            fix.message
+                .starts_with("Parts of the question are not covered yet: name the calming"),
+            "{}",
+            fix.message
+        );
+        assert_eq!(
+            fix.message.matches("first moments").count(),
+            1,
+            "{}",
+            fix.message
+        );
+    }
 
     #[test]
     fn a_checklist_line_becomes_a_question() {
