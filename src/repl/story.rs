@@ -68,21 +68,24 @@ pub(super) fn place(
     (out, start..end)
 }
 
-/// The parts the sentences at `indices` tell (their labels and second parts).
+/// The parts the sentences at `indices` tell (their labels and second parts); steps told are
+/// the approach too (the dimension general and situational questions score them in).
 pub(super) fn told(a: &Analysis, indices: &[usize]) -> Vec<Dimension> {
     let mut out: Vec<Dimension> = Vec::new();
     for s in indices.iter().filter_map(|&i| a.sentences.get(i)) {
         for l in std::iter::once(s.label).chain(s.also.iter().copied()) {
-            let d = match l {
-                Label::Situation => Dimension::Situation,
-                Label::Task => Dimension::Task,
-                Label::Action => Dimension::Action,
-                Label::Result => Dimension::Result,
-                Label::Reflection => Dimension::Reflection,
-                Label::Other => continue,
+            let dims: &[Dimension] = match l {
+                Label::Situation => &[Dimension::Situation],
+                Label::Task => &[Dimension::Task],
+                Label::Action => &[Dimension::Action, Dimension::Approach],
+                Label::Result => &[Dimension::Result],
+                Label::Reflection => &[Dimension::Reflection],
+                Label::Other => &[],
             };
-            if !out.contains(&d) {
-                out.push(d);
+            for d in dims {
+                if !out.contains(d) {
+                    out.push(*d);
+                }
             }
         }
     }
