@@ -14,8 +14,11 @@ use crate::rubric::{Dimension, Rubric};
 pub struct Conversation {
     /// The text of every follow-up already asked.
     pub asked: Vec<String>,
-    /// The parts the candidate supplied by answering a follow-up about them.
+    /// The parts the candidate supplied in this question (by answering a follow-up about them,
+    /// in a reply, in what a retry added): no follow-up asks for them again.
     pub supplied: Vec<Dimension>,
+    /// The parts the answer being given has just supplied: not even a probe digs into them.
+    pub just: Vec<Dimension>,
 }
 
 impl Conversation {
@@ -107,25 +110,29 @@ fn weakest(analysis: &Analysis) -> Vec<Dimension> {
     dims.into_iter().map(|(d, _)| d).collect()
 }
 
-/// A probing follow-up from the question's own: one not asked yet, about a part the candidate
-/// has not just supplied.
+/// A probing follow-up from the question's own, not asked yet: about a part the candidate has
+/// not supplied in this question, else (rather than none for a strong answer) about one not just
+/// supplied ("why that step?").
 fn probe(question: Option<&Question>, conv: &Conversation) -> Option<FollowUpPick> {
     let q = question?;
-    PROBING.iter().find_map(|&p| {
-        let dim = dimension(p);
-        if conv.supplied.contains(&dim) {
-            return None;
-        }
-        q.follow_ups_for(p)
-            .find(|f| conv.open(&f.text))
-            .map(|f| FollowUpPick {
-                text: f.text.clone(),
-                probes: Some(p),
-                dimension: dim,
-                from_question: true,
-                probing: true,
-            })
-    })
+    let first = |skip: &[Dimension]| {
+        PROBING.iter().find_map(|&p| {
+            let dim = dimension(p);
+            if skip.contains(&dim) {
+                return None;
+            }
+            q.follow_ups_for(p)
+                .find(|f| conv.open(&f.text))
+                .map(|f| FollowUpPick {
+                    text: f.text.clone(),
+                    probes: Some(p),
+                    dimension: dim,
+                    from_question: true,
+                    probing: true,
+                })
+        })
+    };
+    first(&conv.supplied).or_else(|| first(&conv.just))
 }
 
 /// The dimension a probe digs into.
@@ -139,5 +146,73 @@ pub fn dimension(p: Probe) -> Dimension {
         Probe::Reflection => Dimension::Reflection,
         Probe::Specificity => Dimension::Specificity,
         Probe::Ownership => Dimension::Ownership,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::Analyzer;
+    use crate::bank::Catalog;
+    use crate::rubric::RubricSet;
+
+    /// The follow-up for `answer` to the angry-caller question, in `conv`.
+    fn next(answer: &str, conv: &Conversation) -> Option<FollowUpPick> {
+        let rubrics = RubricSet::embedded().unwrap();
+        let catalog = Catalog::embedded().unwrap();
+        let q = catalog.get("angry-customer-call-center").unwrap();
+        let a = Analyzer::new(&rubrics).analyze(answer, Some(q));
+        let fb = super::super::coach_in(&a, rubrics.for_kind(q.kind), Some(q), conv);
+        fb.follow_up
+    }
+
+    const WE: &str = "Last winter a customer called our store furious because her order had \
+        arrived broken. We listened to her and we apologized. We sent a replacement the same \
+        day. She thanked us in the end.";
+
+    #[test]
+    fn a_follow_up_asked_or_a_part_supplied_is_not_asked_again() {
+        let first = next(WE, &Conversation::default()).unwrap();
+        assert_eq!(first.dimension, Dimension::Ownership, "{first:?}");
+        // Asked once: another one next time.
+        let asked = Conversation {
+            asked: vec![first.text.clone()],
+            ..Conversation::default()
+        };
+        let second = next(WE, &asked).unwrap();
+        assert_ne!(second.text, first.text);
+        // Supplied: no follow-up about that part at all, whatever its wording.
+        let supplied = Conversation {
+            supplied: vec![Dimension::Ownership],
+            ..Conversation::default()
+        };
+        assert_ne!(next(WE, &supplied).unwrap().dimension, Dimension::Ownership);
+    }
+
+    #[test]
+    fn a_strong_answer_gets_a_probe_and_not_about_what_was_just_supplied() {
+        let strong = "Last spring I was working the billing line at a cable company when a \
+            caller got through who was furious: she had been charged twice for the same month, \
+            $89 each time, and it had pushed her account into overdraft. My job was to calm her \
+            down and get her money back without making her call again. I let her finish before \
+            saying anything, then apologized and told her exactly what I was going to check. I \
+            found the duplicate payment in her history, refunded it on the call and asked my \
+            supervisor to waive the $35 overdraft fee her bank had charged, which he approved. \
+            She had the refund in two days and emailed our team to thank me by name, and our \
+            billing CSAT went from 81% to 88% that quarter. Since then I always read back the \
+            payment history before I explain a bill.";
+        let probe = next(strong, &Conversation::default()).expect("a probe");
+        assert!(probe.probing && probe.from_question, "{probe:?}");
+        assert_eq!(probe.dimension, Dimension::Action, "{probe:?}");
+        let just = Conversation {
+            supplied: vec![Dimension::Action],
+            just: vec![Dimension::Action],
+            ..Conversation::default()
+        };
+        let other = next(strong, &just).expect("another probe");
+        assert!(
+            other.probing && other.dimension != Dimension::Action,
+            "{other:?}"
+        );
     }
 }

@@ -169,6 +169,7 @@ impl<W: Write> Practice<'_, W> {
             c.supplied.extend(a.supplied.iter().copied());
         }
         c.supplied.extend(now.iter().copied());
+        c.just = now.to_vec();
         c
     }
 
