@@ -69,9 +69,13 @@ pub(super) fn place(
 }
 
 /// The parts the sentences at `indices` tell (their labels and second parts); steps told are
-/// the approach too (the dimension general and situational questions score them in).
+/// the approach too (the dimension general and situational questions score them in), and a
+/// number told is a result with its measure ("my CSAT was 92%").
 pub(super) fn told(a: &Analysis, indices: &[usize]) -> Vec<Dimension> {
     let mut out: Vec<Dimension> = Vec::new();
+    if a.metrics.iter().any(|m| indices.contains(&m.sentence)) {
+        out.extend([Dimension::Result, Dimension::Metrics]);
+    }
     for s in indices.iter().filter_map(|&i| a.sentences.get(i)) {
         for l in std::iter::once(s.label).chain(s.also.iter().copied()) {
             let dims: &[Dimension] = match l {
@@ -128,6 +132,19 @@ mod tests {
         assert!(placed(Some(Probe::Specificity), example).ends_with(example));
         let scene = "I worked the evening shift at a furniture store.";
         assert!(placed(Some(Probe::Situation), scene).find(scene).unwrap() > 0);
+    }
+
+    #[test]
+    fn a_number_told_supplies_the_result_and_its_measure() {
+        let rubrics = RubricSet::embedded().unwrap();
+        let a = Analyzer::new(&rubrics).analyze(
+            "I worked at an energy company. I handled about 50 calls a day and my CSAT was 92%.",
+            None,
+        );
+        let parts = told(&a, &[1]);
+        assert!(parts.contains(&Dimension::Result), "{parts:?}");
+        assert!(parts.contains(&Dimension::Metrics), "{parts:?}");
+        assert!(!told(&a, &[0]).contains(&Dimension::Metrics));
     }
 
     /// Regression: a sentence the coach left unlabelled after the set-up ("While we talked he
