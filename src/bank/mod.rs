@@ -138,6 +138,10 @@ pub struct Area {
     /// Phrases matched case-insensitively at word boundaries; a trailing `*` matches any word
     /// ending (`de-escalat*` matches "de-escalate" and "de-escalated").
     pub keywords: Vec<String>,
+    /// Concepts (the rubric's `synonyms_NAME` word lists) whose words cover the area when
+    /// they are in a step the candidate tells ("I let her finish" for `calming`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
 }
 
 /// A question an interviewer asks next, and the part of the answer it probes.

@@ -101,6 +101,8 @@ pub struct SentenceJson<'a> {
 pub struct AreaJson<'a> {
     pub text: &'a str,
     pub covered: bool,
+    /// Not covered, but with some evidence: the coach asks about it rather than asserting it.
+    pub weak: bool,
     pub start: Option<usize>,
     pub end: Option<usize>,
 }
@@ -126,6 +128,8 @@ pub struct FollowUpJson<'a> {
     pub probes: Option<crate::bank::Probe>,
     pub dimension: Dimension,
     pub from_question: bool,
+    /// A probe into an answer with no weak part left to ask about.
+    pub probing: bool,
 }
 
 fn part(p: &crate::analyze::Part) -> PartJson {
@@ -204,6 +208,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             .map(|c| AreaJson {
                 text: &c.text,
                 covered: c.covered,
+                weak: c.weak,
                 start: c.evidence.as_ref().map(|e| e.start),
                 end: c.evidence.as_ref().map(|e| e.end),
             })
@@ -231,6 +236,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             probes: p.probes,
             dimension: p.dimension,
             from_question: p.from_question,
+            probing: p.probing,
         }),
     }
 }

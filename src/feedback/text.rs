@@ -113,12 +113,18 @@ pub fn target_phrase([lo, hi]: [f64; 2]) -> String {
 
 /// The STAR map: each sentence with its label letter.
 pub fn star_map(a: &Analysis, width: usize) -> Markup {
+    star_map_with(a, width, None)
+}
+
+/// The STAR map, with a `+` beside the sentences inside `added` (a reply to a follow-up).
+pub fn star_map_with(a: &Analysis, width: usize, added: Option<&std::ops::Range<usize>>) -> Markup {
     let mut m = Markup::new();
     m.push(Role::Heading, "STAR map").nl();
     for s in &a.sentences {
+        let new = added.is_some_and(|r| r.start <= s.span.start && s.span.end <= r.end);
         m.plain("  ")
             .push(Role::Label(s.label), s.label.letter().to_string())
-            .plain("  ")
+            .push(Role::Good, if new { "+ " } else { "  " })
             .plain(shorten(a.quote(&s.span), width.saturating_sub(6).max(20)))
             .nl();
     }
@@ -193,8 +199,13 @@ pub fn advice(f: &Feedback, width: usize) -> Markup {
     }
     if let Some(fu) = &f.follow_up {
         m.nl();
+        let about = if fu.probing {
+            format!(" (going deeper: {})", dim_phrase(fu.dimension))
+        } else {
+            format!(" (about {})", dim_phrase(fu.dimension))
+        };
         m.push(Role::Heading, "Follow-up")
-            .push(Role::Dim, format!(" (about {})", dim_phrase(fu.dimension)))
+            .push(Role::Dim, about)
             .nl();
         wrapped(&mut m, "  ", Role::Accent, &fu.text, width);
     }

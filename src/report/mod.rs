@@ -358,7 +358,7 @@ impl Progress {
             next: Vec::new(),
             attempts,
         };
-        progress.next = next::next_steps(&progress, catalog);
+        progress.next = next::next_steps(&progress, catalog, rubrics);
         progress
     }
 
