@@ -61,12 +61,39 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The CSS class for a 0-100 score: `good` (80 and up), `ok` (50 and up) or `low`, the same
-/// thresholds as the terminal colours.
+/// Text whose `backquoted` parts are code, as error messages write them: escaped, with each
+/// pair of backquotes made a `<code>` element and no backquote left (an unpaired one is kept
+/// as text).
+pub fn inline_code(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        let inside = i % 2 == 1;
+        if inside && i + 1 < parts.len() {
+            let _ = write!(out, "<code>{}</code>", escape(part));
+        } else {
+            if inside {
+                out.push('`');
+            }
+            out.push_str(&escape(part));
+        }
+    }
+    out
+}
+
+/// Scores from here are coloured as good: the shipped bands "strong" and "excellent".
+pub const GOOD_FROM: f64 = 70.0;
+/// Scores from here (below [`GOOD_FROM`]) are coloured as middling: the shipped band
+/// "developing"; below it, "needs work", as low.
+pub const OK_FROM: f64 = 45.0;
+
+/// The CSS class for a 0-100 score: `good` (from [`GOOD_FROM`]), `ok` (from [`OK_FROM`]) or
+/// `low`: the colour follows the shipped bands, so two scores in one band get one colour. The
+/// terminal colours use the same thresholds.
 pub fn score_class(score: f64) -> &'static str {
-    if score >= 80.0 {
+    if score >= GOOD_FROM {
         "good"
-    } else if score >= 50.0 {
+    } else if score >= OK_FROM {
         "ok"
     } else {
         "low"
@@ -162,11 +189,21 @@ details > summary { cursor: pointer; list-style-position: outside; }
 .attempt.good { border-left-color: var(--good); } .attempt.ok { border-left-color: var(--ok); }
 .attempt.low { border-left-color: var(--low); }
 footer { margin-top: 40px; color: var(--muted); font-size: .85rem; text-align: center; }
+.tags .pill { margin: 0 2px 4px 0; font-size: .85rem; }
 @media print {
+  @page { margin: 16mm 14mm; }
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   .card, header.top { box-shadow: none; break-inside: avoid; }
-  h2 { break-after: avoid; }
+  h2, h3, h4, figcaption, summary { break-after: avoid; }
+  tr, li, figure.chart { break-inside: avoid; }
+  thead { display: table-header-group; }
+  /* Folded answers are printed open: a printed or PDF copy has every answer. Each candidate's
+     answers start on a new page, to hand out. */
+  details.answers::details-content { content-visibility: visible; display: block; }
+  details.answers > summary { list-style: none; font-size: 1.15rem; margin-bottom: 8px; }
+  details.answers + details.answers { break-before: page; }
+  details.answers .attempt { break-inside: avoid; }
   .score, .answer span, .legend span, .star-s, .star-t, .star-a, .star-r, .star-l {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
@@ -202,13 +239,69 @@ fn num(x: f64) -> String {
     }
 }
 
+/// Dash patterns by series, so lines that run together stay apart: solid, dashed, dotted...
+const DASHES: [&str; 4] = ["", "8 5", "2 4", "10 4 2 4"];
+
+/// A point marker: a circle, square, diamond or triangle by series, `size` its half-width.
+fn marker(k: usize, x: f64, y: f64, size: f64, color: &str, title: &str) -> String {
+    let style = format!("fill=\"#fff\" stroke=\"{color}\" stroke-width=\"2\"");
+    let shape = match k % 4 {
+        0 => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{size:.1}\" {style}>"),
+        1 => format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" {style}>",
+            x - size,
+            y - size,
+            2.0 * size,
+            2.0 * size
+        ),
+        2 => {
+            let d = size * 1.3;
+            format!(
+                "<polygon points=\"{x:.1},{:.1} {:.1},{y:.1} {x:.1},{:.1} {:.1},{y:.1}\" {style}>",
+                y - d,
+                x + d,
+                y + d,
+                x - d
+            )
+        }
+        _ => {
+            let d = size * 1.3;
+            format!(
+                "<polygon points=\"{x:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" {style}>",
+                y - d,
+                x + d,
+                y + d * 0.8,
+                x - d,
+                y + d * 0.8
+            )
+        }
+    };
+    let close = match k % 4 {
+        0 => "</circle>",
+        1 => "</rect>",
+        _ => "</polygon>",
+    };
+    format!("{shape}<title>{title}</title>{close}")
+}
+
 /// A line chart of values from 0 to `max` (scores: 100) against `labels` (dates, sessions),
-/// one line per series, with a legend when there is more than one. Each point has a tooltip.
-/// Crowded labels are thinned so they never overlap.
+/// one line per series. Each point has a tooltip; crowded labels are thinned so they never
+/// overlap. With several series, each has its own dash pattern and marker shape, the first
+/// drawn widest and largest so that series with the same values show one inside the other,
+/// and each line is named at its end (names pushed apart so they never overlap) and in a
+/// legend. Each series is a `<g class="series" data-series="NAME">`.
 pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f64) -> String {
+    let several = series.len() > 1;
+    let name_w = series
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0) as f64
+        * 7.2;
     let (w, h) = (860.0, 300.0);
-    let (left, right, top, bottom) = (44.0, 30.0, 16.0, 44.0);
-    let legend_h = if series.len() > 1 { 26.0 } else { 0.0 };
+    let (left, top, bottom) = (44.0, 16.0, 44.0);
+    let right = if several { 30.0 + name_w } else { 30.0 };
+    let legend_h = if several { 26.0 } else { 0.0 };
     let (pw, ph) = (w - left - right, h - top - bottom - legend_h);
     let n = labels
         .len()
@@ -265,8 +358,18 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
         31..=80 => 2.5,
         _ => 1.5,
     };
+    let count = series.len();
     for (k, se) in series.iter().enumerate() {
         let color = PALETTE[k % PALETTE.len()];
+        // Earlier series are drawn wider and with larger markers, later ones on top of them.
+        let behind = (count - 1 - k) as f64;
+        let width = 2.5 + 1.75 * behind;
+        let size = r * (1.0 + 0.5 * behind);
+        let _ = write!(
+            s,
+            "<g class=\"series\" data-series=\"{}\">",
+            escape(se.name)
+        );
         let mut d = String::new();
         let mut pen_down = false;
         for (i, v) in se.values.iter().enumerate() {
@@ -284,10 +387,17 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
             pen_down = true;
         }
         if !d.is_empty() {
+            let dash = DASHES[k % DASHES.len()];
             let _ = write!(
                 s,
-                "<path d=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>",
-                d.trim_end()
+                "<path d=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{width}\"{} stroke-linejoin=\"round\" stroke-linecap=\"{}\"/>",
+                d.trim_end(),
+                if dash.is_empty() {
+                    String::new()
+                } else {
+                    format!(" stroke-dasharray=\"{dash}\"")
+                },
+                if dash.is_empty() { "round" } else { "butt" }
             );
         }
         for (i, v) in se.values.iter().enumerate() {
@@ -295,36 +405,99 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
                 continue;
             }
             let label = labels.get(i).map(String::as_str).unwrap_or("");
-            let _ = write!(
-                s,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r}\" fill=\"#fff\" stroke=\"{color}\" stroke-width=\"2\">\
-                 <title>{}: {} ({})</title></circle>",
-                x(i),
-                y(*v),
-                escape(se.name),
-                num(*v),
-                escape(label)
-            );
+            let title = format!("{}: {} ({})", escape(se.name), num(*v), escape(label));
+            s.push_str(&marker(k, x(i), y(*v), size, color, &title));
         }
+        s.push_str("</g>");
     }
-    if series.len() > 1 {
+    if several {
+        end_labels(&mut s, series, |i| x(i), |v| y(v), (top, top + ph));
         let mut lx = left;
         let ly = h - 10.0;
         for (k, se) in series.iter().enumerate() {
             let color = PALETTE[k % PALETTE.len()];
+            let dash = DASHES[k % DASHES.len()];
             let _ = write!(
                 s,
-                "<rect x=\"{lx:.1}\" y=\"{:.1}\" width=\"14\" height=\"4\" rx=\"2\" fill=\"{color}\"/>\
-                 <text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#1f2933\">{}</text>",
-                ly - 6.0,
-                lx + 19.0,
+                "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-width=\"2.5\"{}/>",
+                ly - 4.0,
+                lx + 26.0,
+                ly - 4.0,
+                if dash.is_empty() {
+                    String::new()
+                } else {
+                    format!(" stroke-dasharray=\"{dash}\"")
+                }
+            );
+            s.push_str(&marker(
+                k,
+                lx + 13.0,
+                ly - 4.0,
+                3.5,
+                color,
+                &escape(se.name),
+            ));
+            let _ = write!(
+                s,
+                "<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#1f2933\">{}</text>",
+                lx + 32.0,
                 escape(se.name)
             );
-            lx += 19.0 + 7.5 * se.name.chars().count() as f64 + 18.0;
+            lx += 32.0 + 7.5 * se.name.chars().count() as f64 + 18.0;
         }
     }
     s.push_str("</svg></figure>");
     s
+}
+
+/// Each series' name beside its last point, in its colour; names that would overlap are
+/// pushed apart (at least a line's height) within `band` (the plot's top and bottom).
+fn end_labels(
+    s: &mut String,
+    series: &[Series<'_>],
+    x: impl Fn(usize) -> f64,
+    y: impl Fn(f64) -> f64,
+    band: (f64, f64),
+) {
+    const LINE: f64 = 14.0;
+    let mut ends: Vec<(usize, f64, f64)> = series
+        .iter()
+        .enumerate()
+        .filter_map(|(k, se)| {
+            let (i, v) = se
+                .values
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, v)| !v.is_nan())?;
+            Some((k, x(i), y(*v) + 4.0))
+        })
+        .collect();
+    ends.sort_by(|a, b| a.2.total_cmp(&b.2).then(a.0.cmp(&b.0)));
+    for i in 1..ends.len() {
+        let floor = ends[i - 1].2 + LINE;
+        if ends[i].2 < floor {
+            ends[i].2 = floor;
+        }
+    }
+    // Pushed past the bottom: shift the whole stack up.
+    if let Some(last) = ends.last() {
+        let over = last.2 - (band.1 + 4.0);
+        if over > 0.0 {
+            for e in &mut ends {
+                e.2 = (e.2 - over).max(band.0);
+            }
+        }
+    }
+    for (k, lx, ly) in ends {
+        let color = PALETTE[k % PALETTE.len()];
+        let _ = write!(
+            s,
+            "<text class=\"end-label\" x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{color}\" font-weight=\"600\">{}</text>",
+            lx + 12.0,
+            escape(series[k].name)
+        );
+    }
 }
 
 /// A horizontal bar chart of values from 0 to `max`, one row per bar, coloured by
@@ -411,6 +584,29 @@ pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backquotes_become_code() {
+        assert_eq!(
+            inline_code("unknown question id `a<b`; run `starcoach questions`"),
+            "unknown question id <code>a&lt;b</code>; run <code>starcoach questions</code>"
+        );
+        assert_eq!(inline_code("no quotes"), "no quotes");
+        assert_eq!(inline_code("one ` alone"), "one ` alone");
+    }
+
+    #[test]
+    fn score_colours_follow_the_shipped_bands() {
+        let rubrics = crate::rubric::RubricSet::embedded().unwrap();
+        let bands = &rubrics.for_kind(crate::bank::Kind::Behavioral).bands;
+        let min = |name: &str| bands.iter().find(|b| b.name == name).unwrap().min;
+        assert_eq!(min("strong"), GOOD_FROM);
+        assert_eq!(min("developing"), OK_FROM);
+        // 47 and 56 are both "developing": one colour.
+        assert_eq!(score_class(47.0), score_class(56.0));
+        assert_eq!(score_class(44.9), "low");
+        assert_eq!(score_class(70.0), "good");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

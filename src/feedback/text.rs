@@ -33,7 +33,8 @@ pub fn bar(score: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-fn episode_phrase(e: Episode) -> &'static str {
+/// The kind of example an answer gives, in words: "one specific episode", "no example".
+pub fn episode_phrase(e: Episode) -> &'static str {
     match e {
         Episode::Specific => "one specific episode",
         Episode::Habitual => "what you usually do",
