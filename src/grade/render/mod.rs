@@ -317,7 +317,8 @@ fn summary_text(r: &Results, w: usize) -> Markup {
     m
 }
 
-/// One row per answer, RFC 4180, CRLF line ends, a header row.
+/// One row per answer, RFC 4180, CRLF line ends, a header row; the answer's text beside its
+/// score, so a coach who sorts by score reads the answers in that order.
 pub fn csv(r: &Results) -> String {
     let dims = r.dimensions();
     let mut head: Vec<String> = [
@@ -327,6 +328,7 @@ pub fn csv(r: &Results) -> String {
         "kind",
         "overall",
         "band",
+        "answer",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -355,6 +357,7 @@ pub fn csv(r: &Results) -> String {
             field(a.kind.as_str(), true),
             field(&num(a.overall), false),
             field(&a.band, true),
+            field(&a.text, true),
         ];
         for d in &dims {
             f.push(score(g, *d).map(num).unwrap_or_default());
