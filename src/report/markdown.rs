@@ -33,10 +33,10 @@ pub fn render(p: &Progress) -> String {
         let (a, b) = (&p.attempts[0].time, &p.attempts[p.attempts.len() - 1].time);
         let _ = writeln!(
             s,
-            "{} sessions · {} answers · {} questions · {} to {} (UTC)\n",
-            p.sessions.len(),
-            p.attempts.len(),
-            p.questions.len(),
+            "{} · {} · {} · {} to {} (UTC)\n",
+            crate::prose::count(p.sessions.len(), "session"),
+            crate::prose::count(p.attempts.len(), "answer"),
+            crate::prose::count(p.questions.len(), "question"),
             date_time(a),
             date_time(b)
         );
