@@ -79,6 +79,17 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// Speaking time for a sentence: "about 1 minute 40 seconds spoken", or "a few seconds
+/// spoken" (no "about" before what is already vague).
+pub fn spoken(seconds: f64) -> String {
+    let time = format_minutes(seconds);
+    if time.starts_with("a few") {
+        format!("{time} spoken")
+    } else {
+        format!("about {time} spoken")
+    }
+}
+
 /// Display width of `s` in columns (graphemes; wide characters count as one, which is close
 /// enough for prose).
 pub fn width(s: &str) -> usize {
@@ -145,6 +156,8 @@ mod tests {
         assert_eq!(format_minutes(38.0), "40 seconds");
         assert_eq!(format_minutes(95.0), "1 minute 40 seconds");
         assert_eq!(format_minutes(120.0), "2 minutes");
+        assert_eq!(spoken(4.0), "a few seconds spoken");
+        assert_eq!(spoken(38.0), "about 40 seconds spoken");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::Feedback;
 use super::markup::score_role;
 use super::markup::{Markup, Role};
 use crate::analyze::{Analysis, Episode, Label};
-use crate::prose::{format_minutes, shorten, wrap};
+use crate::prose::{shorten, wrap};
 use crate::rubric::{Dimension, Rubric};
 
 /// What to include.
@@ -77,9 +77,9 @@ pub fn header_at(a: &Analysis, rubric: &Rubric, width: usize) -> Markup {
         _ => String::new(),
     };
     let line = format!(
-        "{} words · about {} spoken ({target}){episode}",
-        a.words,
-        format_minutes(a.speaking_seconds)
+        "{} · {} ({target}){episode}",
+        crate::prose::count(a.words, "word"),
+        crate::prose::spoken(a.speaking_seconds)
     );
     wrapped(&mut m, "", Role::Dim, &line, width);
     if let Some(why) = ceiling_phrase(a) {

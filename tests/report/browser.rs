@@ -147,8 +147,14 @@ fn probe(chromium: &Path, dir: &Path, page: &Path, name: &str) -> Value {
         .replace("&quot;", "\"")
         .replace("&amp;", "&");
     let facts: Value = serde_json::from_str(&text).unwrap();
-    assert!(facts.get("error").is_none(), "{name}: the probe failed: {facts}");
-    assert_eq!(facts["overflowX"], false, "{name}: the page overflows sideways");
+    assert!(
+        facts.get("error").is_none(),
+        "{name}: the probe failed: {facts}"
+    );
+    assert_eq!(
+        facts["overflowX"], false,
+        "{name}: the page overflows sideways"
+    );
     facts
 }
 
@@ -175,7 +181,11 @@ fn printed_text(chromium: &Path, dir: &Path, page: &Path, name: &str) -> Option<
         .arg("-")
         .output()
         .unwrap();
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     // Lines wrap where the page does: compare with single spaces.
     let text = String::from_utf8_lossy(&out.stdout);
     Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -186,9 +196,15 @@ fn assert_prints_every_answer(facts: &Value, name: &str) {
     let printed = facts["print"]["printed"].as_array().unwrap();
     assert!(!printed.is_empty(), "{name}: no answers found");
     for a in printed {
-        assert_eq!(a["shown"], true, "{name}: an answer is left out of print: {a}");
+        assert_eq!(
+            a["shown"], true,
+            "{name}: an answer is left out of print: {a}"
+        );
     }
-    assert!(facts["print"]["rules"].as_u64().unwrap() > 0, "{name}: no print rules");
+    assert!(
+        facts["print"]["rules"].as_u64().unwrap() > 0,
+        "{name}: no print rules"
+    );
 }
 
 /// Every series of every chart with several is visible (at least a fifth of what it shows when
@@ -214,8 +230,15 @@ fn assert_series_distinguishable(facts: &Value, name: &str) -> usize {
             .collect();
         styles.sort();
         styles.dedup();
-        assert_eq!(styles.len(), series.len(), "{name}: two series look alike: {chart}");
-        assert_eq!(chart["labelOverlaps"], 0, "{name}: end labels overlap: {chart}");
+        assert_eq!(
+            styles.len(),
+            series.len(),
+            "{name}: two series look alike: {chart}"
+        );
+        assert_eq!(
+            chart["labelOverlaps"], 0,
+            "{name}: end labels overlap: {chart}"
+        );
         assert_eq!(
             chart["endLabels"].as_u64().unwrap() as usize,
             series.len(),
@@ -364,8 +387,15 @@ fn the_cohort_report_renders_and_prints_every_folded_answer() {
     assert_prints_every_answer(&facts, "cohort");
     if let Some(text) = printed_text(&chromium, dir.path(), &page, "cohort") {
         for answer in [STRONG, WEAK, "I would listen and apologize"] {
-            let start: String = answer.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-            assert!(text.contains(&start), "the printed report leaves out “{start}…”");
+            let start: String = answer
+                .split_whitespace()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                text.contains(&start),
+                "the printed report leaves out “{start}…”"
+            );
         }
     }
 }
