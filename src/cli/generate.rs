@@ -37,7 +37,7 @@ pub fn man(dir: Option<&Path>) -> Outcome {
             out_raw(&String::from_utf8_lossy(&page))?;
         }
         Some(dir) => {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(&dir.display().to_string(), e))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
             let mut written = Vec::new();
             write_pages(&cmd, dir, &mut written)?;
             super::note(&format!(
