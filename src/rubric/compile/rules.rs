@@ -145,7 +145,7 @@ pub(super) fn compile_rule(
     if let Some(c) = r.ceiling.filter(|c| !(0.0..=100.0).contains(c)) {
         cx.err(
             file,
-            span.clone(),
+            field_span(cx, file, &span, "ceiling").unwrap_or(span.clone()),
             format!("{owner}: `ceiling = {c}` is not an overall score"),
             "give the highest overall score (0 to 100) an answer with this finding may get",
         );
