@@ -195,7 +195,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: .85rem; text-align: c
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   .card, header.top { box-shadow: none; break-inside: avoid; }
-  h2, h3, h4, figcaption, summary { break-after: avoid; }
+  h2, h3, h4, figcaption, summary, .legend { break-after: avoid; }
   tr, li, figure.chart { break-inside: avoid; }
   thead { display: table-header-group; }
   /* Folded answers are printed open: a printed or PDF copy has every answer. Each candidate's
