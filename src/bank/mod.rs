@@ -344,6 +344,17 @@ impl Catalog {
         self.questions().find(|q| q.id == id)
     }
 
+    /// Where a question comes from, for people: the title of its bank when the question has
+    /// the bank's source (a published guide's title rather than the seed file's name), or the
+    /// question's own `source` when it names another.
+    pub fn source_title<'a>(&'a self, q: &'a Question) -> &'a str {
+        self.banks()
+            .iter()
+            .find(|b| b.id == q.bank)
+            .filter(|b| b.source == q.source && !b.title.trim().is_empty())
+            .map_or(q.source.as_str(), |b| b.title.as_str())
+    }
+
     /// The question whose text is `text`, up to case, spacing, curly quotes and the final
     /// punctuation; never a question that is only close to it (a near-miss is `None`: grading
     /// an answer against the wrong question is worse than grading it against none).

@@ -6,7 +6,7 @@ use super::Feedback;
 use super::markup::score_role;
 use super::markup::{Markup, Role};
 use crate::analyze::{Analysis, Episode, Label};
-use crate::prose::{format_minutes, shorten, wrap};
+use crate::prose::{shorten, wrap};
 use crate::rubric::{Dimension, Rubric};
 
 /// What to include.
@@ -33,7 +33,8 @@ pub fn bar(score: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-fn episode_phrase(e: Episode) -> &'static str {
+/// The kind of example an answer gives, in words: "one specific episode", "no example".
+pub fn episode_phrase(e: Episode) -> &'static str {
     match e {
         Episode::Specific => "one specific episode",
         Episode::Habitual => "what you usually do",
@@ -76,9 +77,9 @@ pub fn header_at(a: &Analysis, rubric: &Rubric, width: usize) -> Markup {
         _ => String::new(),
     };
     let line = format!(
-        "{} words · about {} spoken ({target}){episode}",
-        a.words,
-        format_minutes(a.speaking_seconds)
+        "{} · {} ({target}){episode}",
+        crate::prose::count(a.words, "word"),
+        crate::prose::spoken(a.speaking_seconds)
     );
     wrapped(&mut m, "", Role::Dim, &line, width);
     if let Some(why) = ceiling_phrase(a) {
