@@ -17,6 +17,7 @@
 //! banks = ["~/coaching/banks"]
 //! color = "never"                                  # auto, always or never
 //! data_dir = "~/coaching/history"
+//! level = "entry"                                  # entry, experienced or senior
 //! ```
 //!
 //! Relative paths are relative to the config file's folder; `~/` is the home folder.
@@ -43,6 +44,8 @@ pub struct Config {
     pub banks: Vec<PathBuf>,
     pub color: Option<ColorChoice>,
     pub data_dir: Option<PathBuf>,
+    /// The experience level answers are judged against (`--level`).
+    pub level: Option<crate::rubric::Level>,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +61,8 @@ struct Raw {
     color: Option<Spanned<String>>,
     #[serde(default)]
     data_dir: Option<String>,
+    #[serde(default)]
+    level: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -150,6 +155,16 @@ pub fn parse(file: &str, text: &str, base: &Path) -> std::result::Result<Config,
             Some(t.to_string())
         }
     });
+    let level = raw.level.as_ref().and_then(|l| match l.get_ref().parse() {
+        Ok(level) => Some(level),
+        Err(e) => {
+            problems.push(
+                Diagnostic::at(file, text, l.span(), e)
+                    .with_help("the level answers are judged against, as --level takes it"),
+            );
+            None
+        }
+    });
     let paths = |v: Option<OneOrMany>| -> Vec<PathBuf> {
         v.map(OneOrMany::into_vec)
             .unwrap_or_default()
@@ -168,6 +183,7 @@ pub fn parse(file: &str, text: &str, base: &Path) -> std::result::Result<Config,
             .data_dir
             .filter(|s| !s.trim().is_empty())
             .map(|s| resolve(&s, base)),
+        level,
     };
     problems.into_result(config)
 }
@@ -205,6 +221,12 @@ mod tests {
         );
         assert_eq!(c.color, Some(ColorChoice::Never));
         assert_eq!(c.data_dir, Some(PathBuf::from("/etc/sc/hist")));
+        let c = parse("c.toml", "level = \"entry\"\n", Path::new(".")).unwrap();
+        assert_eq!(c.level, Some(crate::rubric::Level::Entry));
+        let e = parse("c.toml", "level = \"guru\"\n", Path::new("."))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("c.toml:1:9: unknown level `guru`"), "{e}");
     }
 
     #[test]

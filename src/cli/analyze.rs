@@ -153,7 +153,7 @@ pub fn run(g: &Global, a: AnalyzeArgs) -> Outcome {
     let title = question.map(|q| q.text.clone()).or(question_text);
     let text = match a.format {
         OutputFormat::Json => {
-            let mut s = feedback::json::to_string(&analysis, &fb);
+            let mut s = feedback::json::to_string_at(&analysis, &fb, rubric.level.as_ref());
             s.push('\n');
             s
         }

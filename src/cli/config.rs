@@ -69,6 +69,13 @@ pub fn run(g: &Global) -> Outcome {
         ),
     };
     let _ = writeln!(s, "data_dir     {data_shown:<28}  {data_origin}");
+    let level = g.level.map_or("-", crate::rubric::Level::as_str);
+    let level_origin = match (g.level, c.level) {
+        (None, _) => "not set: one standard for everyone",
+        (Some(l), Some(c)) if l == c => "from the config file",
+        (Some(_), _) => "from --level",
+    };
+    let _ = writeln!(s, "level        {level:<28}  {level_origin}");
     let layers = |config: &[std::path::PathBuf],
                   env: Vec<std::path::PathBuf>,
                   env_name: &str,

@@ -69,6 +69,11 @@ pub struct Global {
     /// The candidate's name, to keep people who share a machine apart.
     #[arg(long, value_name = "NAME", env = "STARCOACH_NAME", global = true)]
     pub name: Option<String>,
+    /// Judge answers as for this experience level: entry (school, retail, volunteer examples
+    /// count fully), experienced (call-center examples with measures), senior (improving the
+    /// process, coaching others) [default: the config file's `level`, else one standard].
+    #[arg(long, value_enum, value_name = "LEVEL", global = true)]
+    pub level: Option<crate::rubric::Level>,
     /// The config file's settings (see [`crate::config`]), read once by [`run`].
     #[arg(skip)]
     pub config: Config,
@@ -98,11 +103,20 @@ impl Global {
     /// Like [`Global::rubrics`], with `extra` (a drill's own rubric, a rubric under comparison)
     /// layered above the config file and the environment but below `--rubric`.
     pub fn rubrics_with(&self, extra: &[PathBuf]) -> Result<RubricSet, Error> {
+        self.rubrics_at(extra, self.level)
+    }
+
+    /// Like [`Global::rubrics_with`], judging at `level` (a level inferred from a job ad).
+    pub fn rubrics_at(
+        &self,
+        extra: &[PathBuf],
+        level: Option<crate::rubric::Level>,
+    ) -> Result<RubricSet, Error> {
         let mut paths: Vec<PathBuf> = self.config.rubrics.clone();
         paths.extend(rubrics_from_env());
         paths.extend(extra.iter().cloned());
         paths.extend(self.rubrics.iter().cloned());
-        RubricSet::load(&paths)
+        RubricSet::load_at(&paths, level)
     }
 
     /// The colour setting in effect: `--color`, `STARCOACH_COLOR`, the config file, `auto`.
@@ -156,6 +170,9 @@ impl Global {
         }
         if self.data_dir.is_none() {
             self.data_dir.clone_from(&config.data_dir);
+        }
+        if self.level.is_none() {
+            self.level = config.level;
         }
         self.config = config;
     }

@@ -343,12 +343,7 @@ fn signed(x: f64) -> String {
 /// "a situation part", "an action part".
 fn a_part(l: Label) -> String {
     let name = l.as_str();
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {name} part")
+    format!("{} {name} part", crate::prose::article(name))
 }
 
 /// An area's checklist line inside a sentence: "Describe the questions you asked." ->

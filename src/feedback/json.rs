@@ -39,6 +39,9 @@ pub struct Report<'a> {
     pub fixes: Vec<&'a str>,
     pub next_step: &'a str,
     pub follow_up: Option<FollowUpJson<'a>>,
+    /// The experience level the answer was judged against (omitted without `--level`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<&'a crate::rubric::LevelNote>,
 }
 
 #[derive(Serialize)]
@@ -238,10 +241,18 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             from_question: p.from_question,
             probing: p.probing,
         }),
+        level: None,
     }
 }
 
 /// Pretty JSON for one analysis.
 pub fn to_string(a: &Analysis, f: &Feedback) -> String {
-    serde_json::to_string_pretty(&report(a, f)).expect("analysis serializes")
+    to_string_at(a, f, None)
+}
+
+/// Pretty JSON for one analysis judged at a level (`level` names it).
+pub fn to_string_at(a: &Analysis, f: &Feedback, level: Option<&crate::rubric::LevelNote>) -> String {
+    let mut r = report(a, f);
+    r.level = level;
+    serde_json::to_string_pretty(&r).expect("analysis serializes")
 }

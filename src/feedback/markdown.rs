@@ -40,6 +40,9 @@ pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, title: &str) -> Strin
     if let Some(why) = super::text::ceiling_phrase(a) {
         s.push_str(&format!("{}\n\n", escape(&why)));
     }
+    if let Some(level) = super::text::level_phrase(rubric) {
+        s.push_str(&format!("{}\n\n", escape(&level)));
+    }
     if !a.sentences.is_empty() {
         s.push_str("### STAR map\n\n");
         for sent in &a.sentences {

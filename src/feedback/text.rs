@@ -85,7 +85,21 @@ pub fn header_at(a: &Analysis, rubric: &Rubric, width: usize) -> Markup {
     if let Some(why) = ceiling_phrase(a) {
         wrapped(&mut m, "", Role::Dim, &why, width);
     }
+    if let Some(level) = level_phrase(rubric) {
+        wrapped(&mut m, "", Role::Dim, &level, width);
+    }
     m
+}
+
+/// What the answer was judged against, when a level was asked for: the rubric's note for the
+/// level ("Judged at entry level: ...").
+pub fn level_phrase(rubric: &Rubric) -> Option<String> {
+    let l = rubric.level.as_ref()?;
+    Some(if l.note.is_empty() {
+        format!("Judged at {}.", l.level.phrase())
+    } else {
+        l.note.clone()
+    })
 }
 
 /// "Held at 44 (74 otherwise) until this is fixed: ...", when a rule's ceiling held the

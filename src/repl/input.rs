@@ -11,7 +11,7 @@ use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -23,6 +23,7 @@ use rustyline::{
     Cmd, ConditionalEventHandler, Event, EventContext, EventHandler, KeyEvent, RepeatCount,
 };
 
+use super::clock::{ClockSpec, Running, Tick, Watch};
 use super::commands;
 
 /// What one read produced.
@@ -47,8 +48,10 @@ pub trait Input {
     }
     /// Question ids for `:question` completion.
     fn set_ids(&mut self, _ids: Vec<String>) {}
-    /// Starts the answer clock shown with `--timer`.
-    fn start_clock(&mut self) {}
+    /// Starts the answer clock shown with `--timer` (and in a mock interview).
+    fn start_clock(&mut self, _spec: ClockSpec) {}
+    /// Stops it: the answer was sent, the clock is not shown on the next prompt.
+    fn stop_clock(&mut self) {}
     /// Saves the line history, if any.
     fn save(&mut self) {}
     /// Whether prompts and colour make sense (a terminal).
@@ -137,13 +140,13 @@ struct Shared {
     ids: Vec<String>,
     /// The buffer as of the last keystroke, to tell if Ctrl-C threw an answer away.
     last_line: String,
-    clock: Option<Instant>,
 }
 
 /// The rustyline helper: completion, the answer validator, the timer hint.
 pub struct Helper {
     shared: Arc<Mutex<Shared>>,
-    timer: bool,
+    /// The answer clock, shared with the thread that makes it tick (`None`: no timer).
+    watch: Option<Arc<Mutex<Watch>>>,
 }
 
 impl rustyline::Helper for Helper {}
@@ -196,17 +199,23 @@ impl Completer for Helper {
 }
 
 impl Hinter for Helper {
-    type Hint = String;
+    type Hint = Tick;
 
-    fn hint(&self, line: &str, pos: usize, _ctx: &rustyline::Context<'_>) -> Option<String> {
+    fn hint(&self, line: &str, pos: usize, _ctx: &rustyline::Context<'_>) -> Option<Tick> {
         let mut shared = self.shared.lock().ok()?;
         shared.last_line.clear();
         shared.last_line.push_str(line);
-        if !self.timer || pos < line.len() || line.starts_with(':') {
+        let mut watch = self.watch.as_ref()?.lock().ok()?;
+        watch.line.clear();
+        watch.line.push_str(line);
+        if pos < line.len() || line.starts_with(':') {
             return None;
         }
-        let secs = shared.clock?.elapsed().as_secs();
-        Some(format!("   [{}:{:02}]", secs / 60, secs % 60))
+        let clock = watch.clock.as_ref()?;
+        Some(Tick {
+            start: clock.start,
+            labels: clock.labels.clone(),
+        })
     }
 }
 
@@ -243,6 +252,7 @@ impl ConditionalEventHandler for CtrlD {
 pub struct Terminal {
     editor: rustyline::Editor<Helper, DefaultHistory>,
     shared: Arc<Mutex<Shared>>,
+    watch: Option<Arc<Mutex<Watch>>>,
     /// The line-history file (`None`: nothing on disk).
     history: Option<PathBuf>,
     /// The answer the last Ctrl-C threw away.
@@ -265,9 +275,10 @@ impl Terminal {
             .build();
         let mut editor = rustyline::Editor::with_config(config)?;
         let shared = Arc::new(Mutex::new(Shared::default()));
+        let watch = timer.then(|| Arc::new(Mutex::new(Watch::default())));
         editor.set_helper(Some(Helper {
             shared: shared.clone(),
-            timer,
+            watch: watch.clone(),
         }));
         editor.bind_sequence(
             KeyEvent::ctrl('D'),
@@ -280,10 +291,18 @@ impl Terminal {
             .create_external_printer()
             .ok()
             .map(|p| Box::new(p) as Box<dyn rustyline::ExternalPrinter + Send>);
+        // The clock ticks through a printer of its own (each keeps the editor watching its
+        // signal pipe as well).
+        if let Some(w) = &watch {
+            if let Ok(p) = editor.create_external_printer() {
+                super::clock::watch(w.clone(), Box::new(p));
+            }
+        }
         watch_signals()?;
         Ok(Terminal {
             editor,
             shared,
+            watch,
             history,
             discarded: None,
             _printer: printer,
@@ -299,10 +318,12 @@ impl Terminal {
         if let Ok(mut s) = self.shared.lock() {
             s.last_line.clear();
         }
+        self.reading(true, prompt);
         let read = match initial {
             Some(text) => self.editor.readline_with_initial(prompt, (text, "")),
             None => self.editor.readline(prompt),
         };
+        self.reading(false, prompt);
         match read {
             Ok(text) => {
                 // The blank line that sent the answer is not part of it (as with piped input).
@@ -336,6 +357,17 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// Tells the clock's watcher whether the editor is reading (and so may be redrawn).
+    fn reading(&self, on: bool, prompt: &str) {
+        if let Some(mut w) = self.watch.as_ref().and_then(|w| w.lock().ok()) {
+            w.reading = on;
+            w.prompt = prompt.chars().count();
+            w.line.clear();
+        }
+    }
+}
+
 impl Input for Terminal {
     fn read(&mut self, prompt: &str) -> io::Result<Entry> {
         self.read_with(prompt, None)
@@ -351,9 +383,15 @@ impl Input for Terminal {
         }
     }
 
-    fn start_clock(&mut self) {
-        if let Ok(mut s) = self.shared.lock() {
-            s.clock = Some(Instant::now());
+    fn start_clock(&mut self, spec: ClockSpec) {
+        if let Some(mut w) = self.watch.as_ref().and_then(|w| w.lock().ok()) {
+            w.clock = Some(Running::new(spec));
+        }
+    }
+
+    fn stop_clock(&mut self) {
+        if let Some(mut w) = self.watch.as_ref().and_then(|w| w.lock().ok()) {
+            w.clock = None;
         }
     }
 

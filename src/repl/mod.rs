@@ -7,6 +7,7 @@
 //! from `screens.rs`, and records go to [`crate::session::Recorder`].
 
 mod answering;
+pub mod clock;
 pub mod commands;
 pub mod input;
 pub mod order;
@@ -290,8 +291,23 @@ impl<'a, W: Write> Practice<'a, W> {
             }
         }
         self.print(&m)?;
-        input.start_clock();
+        input.start_clock(self.clock_spec());
         Ok(())
+    }
+
+    /// How the answer clock runs for the current question: up from zero with `--timer`, with
+    /// the cue at the drill's suggested time or two minutes.
+    fn clock_spec(&self) -> clock::ClockSpec {
+        clock::ClockSpec {
+            target: Some(
+                self.opts
+                    .drill
+                    .as_ref()
+                    .and_then(|d| d.seconds_per_answer)
+                    .unwrap_or(120),
+            ),
+            countdown: false,
+        }
     }
 
     fn prompt(&self) -> &'static str {
@@ -375,6 +391,7 @@ impl<'a, W: Write> Practice<'a, W> {
                     }
                     match self.stage {
                         Stage::Asking { retry } => {
+                            input.stop_clock();
                             let typed_for = answer_started.elapsed();
                             self.answer(&text, retry, typed_for)?;
                         }
@@ -490,7 +507,15 @@ impl<'a, W: Write> Practice<'a, W> {
                 self.print(&m)?;
             }
             Command::Question(id) => match self.catalog.require(&id) {
+                Ok(q) if q.id == self.current().id && self.stage == (Stage::Asking { retry: false }) => {
+                    // Asked already and on the screen: showing it again would repeat it.
+                    self.say(Role::Dim, "That is the question you are on: type your answer.")?;
+                }
                 Ok(q) => {
+                    // Leaving a question that was answered moves the count on, as Enter does.
+                    if self.latest().is_some() {
+                        self.asked += 1;
+                    }
                     match self.queue.iter().position(|x| x.id == q.id) {
                         Some(i) => self.pos = i,
                         None => {

@@ -96,16 +96,8 @@ impl<W: Write> Practice<'_, W> {
         }
         let i = self.example_index % q.examples.len();
         let e = &q.examples[i];
-        m.push(
-            Role::Heading,
-            format!(
-                "Example answer {} of {}: {}",
-                i + 1,
-                q.examples.len(),
-                e.title
-            ),
-        )
-        .nl();
+        m.push(Role::Heading, example_heading(i, q.examples.len(), &e.title))
+            .nl();
         para(
             &mut m,
             Role::Dim,
@@ -248,8 +240,10 @@ impl<W: Write> Practice<'_, W> {
             .map(|q| q.id.chars().count())
             .max()
             .unwrap_or(0);
-        let text_w = self.opts.width.saturating_sub(4 + id_w + 1);
-        let stacked = text_w < 30;
+        // Two spaces between the columns; the text goes under its id when the ids would leave
+        // it too little room to be read.
+        let text_w = self.opts.width.saturating_sub(4 + id_w + 2);
+        let stacked = text_w < 40;
         for (i, q) in shown.iter().enumerate() {
             let mark = if i == self.pos {
                 "▶"
@@ -269,7 +263,7 @@ impl<W: Write> Practice<'_, W> {
                     ));
             } else {
                 m.push(Role::Accent, format!("{:<id_w$}", q.id))
-                    .plain(" ")
+                    .plain("  ")
                     .plain(crate::prose::shorten(&q.text, text_w));
             }
             m.nl();
@@ -453,10 +447,50 @@ pub(super) fn lead(
     }
 }
 
+/// "Example answer 2 of 5: Providing a Refund"; no count when there is one, and no title that
+/// only repeats "Example answer" ("Example answer (general section)" keeps its part).
+pub(super) fn example_heading(i: usize, n: usize, title: &str) -> String {
+    let head = if n > 1 {
+        format!("Example answer {} of {n}", i + 1)
+    } else {
+        "Example answer".to_string()
+    };
+    let title = title.trim();
+    let rest = title
+        .get(..14)
+        .filter(|p| p.eq_ignore_ascii_case("example answer"))
+        .map(|_| title[14..].trim());
+    match rest {
+        Some("") => head,
+        Some(r) if r.starts_with('(') => format!("{head} {r}"),
+        Some(r) => format!("{head}: {}", r.trim_start_matches([':', '-', ' '])),
+        None => format!("{head}: {title}"),
+    }
+}
+
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::example_heading;
+
+    #[test]
+    fn example_headings_say_the_count_and_title_only_when_they_tell_something() {
+        assert_eq!(example_heading(0, 1, "Example answer"), "Example answer");
+        assert_eq!(
+            example_heading(1, 2, "Example answer (behavioral section)"),
+            "Example answer 2 of 2 (behavioral section)"
+        );
+        assert_eq!(
+            example_heading(0, 5, "Providing a Refund"),
+            "Example answer 1 of 5: Providing a Refund"
+        );
+        assert_eq!(example_heading(0, 1, "Tutor"), "Example answer: Tutor");
     }
 }

@@ -12,6 +12,7 @@
 
 mod compile;
 mod cue;
+mod level;
 mod matcher;
 mod pattern;
 mod rule;
@@ -26,7 +27,10 @@ use crate::analyze::{Label, MetricRole, QuantityKind};
 use crate::bank::{Kind, Probe};
 use crate::error::Result;
 
-pub use compile::{RubricSource, load_rubric_file, parse_rubric};
+pub use compile::{
+    RubricSource, load_rubric_file, load_rubric_file_at, parse_rubric, parse_rubric_at,
+};
+pub use level::{Level, LevelNote};
 pub use cue::{
     Aux, ClauseQuery, Cue, CueMatch, CueTarget, Feature, FeatureLexicons, Labelling, Position,
     Region, Subject, Tense,
@@ -245,6 +249,8 @@ pub struct Rubric {
     pub rules: Vec<Rule>,
     /// The files this rubric was assembled from, base first (for `rubric show`).
     pub files: Vec<String>,
+    /// The experience level it was compiled at (its `[levels]` tables applied), if any.
+    pub level: Option<LevelNote>,
 }
 
 impl Rubric {
@@ -288,6 +294,8 @@ impl Rubric {
 #[derive(Debug, Clone)]
 pub struct RubricSet {
     entries: Vec<Entry>,
+    /// The experience level the rubrics judge at (`None`: as written).
+    level: Option<Level>,
 }
 
 /// One rubric of a set: its kinds, and the rubric once compiled.
@@ -295,8 +303,9 @@ pub struct RubricSet {
 struct Entry {
     kinds: Vec<Kind>,
     rubric: std::sync::OnceLock<Rubric>,
-    /// An embedded rubric not compiled yet: `(path, text)`.
+    /// An embedded rubric not compiled yet: `(path, text)`, and the level to compile it at.
     embedded: Option<(&'static str, &'static str)>,
+    level: Option<Level>,
 }
 
 impl Entry {
@@ -305,14 +314,21 @@ impl Entry {
             kinds: r.kinds.clone(),
             rubric: std::sync::OnceLock::from(r),
             embedded: None,
+            level: None,
         }
     }
 
-    fn lazy(kinds: Vec<Kind>, path: &'static str, text: &'static str) -> Entry {
+    fn lazy(
+        kinds: Vec<Kind>,
+        path: &'static str,
+        text: &'static str,
+        level: Option<Level>,
+    ) -> Entry {
         Entry {
             kinds,
             rubric: std::sync::OnceLock::new(),
             embedded: Some((path, text)),
+            level,
         }
     }
 
@@ -321,7 +337,7 @@ impl Entry {
             let (path, text) = self
                 .embedded
                 .expect("a rubric from a file is compiled at load");
-            compile::compile_embedded(path, text)
+            compile::compile_embedded(path, text, self.level)
         })
     }
 }
@@ -334,7 +350,18 @@ impl RubricSet {
 
     /// The embedded rubrics, then `extra` files replacing the default for the kinds they list.
     pub fn load(extra: &[PathBuf]) -> Result<RubricSet> {
-        compile::load_set(extra)
+        compile::load_set(extra, None)
+    }
+
+    /// Like [`RubricSet::load`], every rubric judging candidates of `level` (its `[levels]`
+    /// tables applied; `None`: as written).
+    pub fn load_at(extra: &[PathBuf], level: Option<Level>) -> Result<RubricSet> {
+        compile::load_set(extra, level)
+    }
+
+    /// The level this set judges at.
+    pub fn level(&self) -> Option<Level> {
+        self.level
     }
 
     /// The rubric that scores `kind` (compiled now if it is a shipped one not used yet).
@@ -374,14 +401,19 @@ impl RubricSet {
     pub fn with(&self, more: Vec<Rubric>) -> RubricSet {
         let mut entries = self.entries.clone();
         entries.extend(more.into_iter().map(Entry::ready));
-        RubricSet { entries }
+        RubricSet {
+            entries,
+            level: self.level,
+        }
     }
 
     /// Builds a set from rubrics already compiled (at least one).
     pub fn from_rubrics(rubrics: Vec<Rubric>) -> RubricSet {
         assert!(!rubrics.is_empty(), "a rubric set needs a rubric");
+        let level = rubrics.iter().find_map(|r| r.level.as_ref().map(|l| l.level));
         RubricSet {
             entries: rubrics.into_iter().map(Entry::ready).collect(),
+            level,
         }
     }
 }

@@ -46,6 +46,31 @@ pub(super) struct RawRubric {
     pub follow_ups: Vec<RawFollowUp>,
     #[serde(default, rename = "rule")]
     pub rules: Vec<RawRule>,
+    /// What changes at each experience level (`[levels.entry]`, ...): see [`RawLevel`].
+    #[serde(default)]
+    pub levels: BTreeMap<Spanned<String>, RawLevel>,
+}
+
+/// `[levels.NAME]`: how the rubric judges candidates of one experience level. Applied on top
+/// of the merged rubric when it is loaded at that level, base file first.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLevel {
+    /// Said with the feedback: what this level is judged on.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Dimension weights that change at this level.
+    #[serde(default)]
+    pub dimensions: BTreeMap<Spanned<String>, f64>,
+    /// Lexicons added or replaced at this level.
+    #[serde(default)]
+    pub lexicons: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    /// Rules that replace the rule of the same id at this level, or are added.
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<RawRule>,
+    /// Rule ids that do not apply at this level.
+    #[serde(default)]
+    pub drop: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -24,6 +24,8 @@ pub(super) struct Merged {
     pub(super) feedback: Option<schema::RawFeedback>,
     pub(super) follow_ups: Vec<schema::RawFollowUp>,
     pub(super) rules: Vec<(RawRule, usize)>,
+    /// Every `[levels.NAME]` table of the chain, base file first.
+    pub(super) levels: Vec<(Spanned<String>, schema::RawLevel, usize)>,
 }
 
 pub(super) fn merge(m: &mut Merged, raw: RawRubric, file: usize) {
@@ -88,6 +90,9 @@ pub(super) fn merge(m: &mut Merged, raw: RawRubric, file: usize) {
     for r in raw.rules {
         m.rules.retain(|(x, _)| x.id.get_ref() != r.id.get_ref());
         m.rules.push((r, file));
+    }
+    for (name, level) in raw.levels {
+        m.levels.push((name, level, file));
     }
     m.header = Some((raw.rubric, file));
 }

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 mod context;
 mod cues;
+mod levels;
 mod merge;
 mod rules;
 mod sections;
@@ -44,17 +45,32 @@ fn parse_raw(src: &Src) -> std::result::Result<RawRubric, Diagnostics> {
 
 /// Parses one rubric text (with `extends` resolved against the embedded rubrics).
 pub fn parse_rubric(name: &str, text: &str) -> std::result::Result<Rubric, Diagnostics> {
+    parse_rubric_at(name, text, None)
+}
+
+/// Parses one rubric text as it judges candidates of `level` (its `[levels]` tables applied).
+pub fn parse_rubric_at(
+    name: &str,
+    text: &str,
+    level: Option<Level>,
+) -> std::result::Result<Rubric, Diagnostics> {
     build(
         Src {
             name: name.to_string(),
             text: text.to_string(),
         },
         None,
+        level,
     )
 }
 
 /// Loads and compiles one rubric file.
 pub fn load_rubric_file(path: &Path) -> Result<Rubric> {
+    load_rubric_file_at(path, None)
+}
+
+/// Loads and compiles one rubric file at `level`.
+pub fn load_rubric_file_at(path: &Path, level: Option<Level>) -> Result<Rubric> {
     let text = read_text(path)?;
     build(
         Src {
@@ -62,6 +78,7 @@ pub fn load_rubric_file(path: &Path) -> Result<Rubric> {
             text,
         },
         path.parent(),
+        level,
     )
     .map_err(Error::Invalid)
 }
@@ -89,7 +106,11 @@ fn resolve(name: &str, dir: Option<&Path>) -> Option<Src> {
         })
 }
 
-fn build(top: Src, dir: Option<&Path>) -> std::result::Result<Rubric, Diagnostics> {
+fn build(
+    top: Src,
+    dir: Option<&Path>,
+    level: Option<Level>,
+) -> std::result::Result<Rubric, Diagnostics> {
     // The chain: top, its base, the base's base... (at most 8 deep, no cycles).
     let mut srcs = vec![top];
     let mut raws = vec![parse_raw(&srcs[0])?];
@@ -123,7 +144,10 @@ fn build(top: Src, dir: Option<&Path>) -> std::result::Result<Rubric, Diagnostic
     for (i, raw) in raws.into_iter().enumerate().rev() {
         merge(&mut m, raw, i);
     }
-    compile(m, &srcs, files)
+    let note = levels::apply(&mut m, level, &srcs)?;
+    let mut rubric = compile(m, &srcs, files)?;
+    rubric.level = note;
+    Ok(rubric)
 }
 
 fn is_lexicon_name(name: &str) -> bool {
@@ -171,14 +195,14 @@ fn header_kinds(text: &str) -> Option<Vec<Kind>> {
 /// The embedded rubrics (all but bases, which are only extended) plus user files. Embedded
 /// rubrics are compiled on first use ([`RubricSet::for_kind`]); user files at once, so their
 /// problems are reported here.
-pub(super) fn load_set(extra: &[PathBuf]) -> Result<RubricSet> {
+pub(super) fn load_set(extra: &[PathBuf], level: Option<Level>) -> Result<RubricSet> {
     let mut problems = Diagnostics::default();
     let mut rubrics = Vec::new();
     for &(path, text) in crate::embedded::RUBRICS {
         match header_kinds(text) {
             Some(kinds) if kinds.is_empty() => {}
-            Some(kinds) => rubrics.push(Entry::lazy(kinds, path, text)),
-            None => match parse_rubric(&crate::embedded::origin(path), text) {
+            Some(kinds) => rubrics.push(Entry::lazy(kinds, path, text, level)),
+            None => match parse_rubric_at(&crate::embedded::origin(path), text, level) {
                 Ok(r) if !r.kinds.is_empty() => rubrics.push(Entry::ready(r)),
                 Ok(_) => {}
                 Err(d) => problems.extend(d),
@@ -186,7 +210,7 @@ pub(super) fn load_set(extra: &[PathBuf]) -> Result<RubricSet> {
         }
     }
     for p in extra {
-        match load_rubric_file(p) {
+        match load_rubric_file_at(p, level) {
             Ok(r) => {
                 if r.kinds.is_empty() {
                     problems.push(
@@ -208,12 +232,15 @@ pub(super) fn load_set(extra: &[PathBuf]) -> Result<RubricSet> {
     if rubrics.is_empty() {
         return Err(Error::Usage("no rubric loaded".into()));
     }
-    Ok(RubricSet { entries: rubrics })
+    Ok(RubricSet {
+        entries: rubrics,
+        level,
+    })
 }
 
 /// Compiles an embedded rubric that [`load_set`] left for later.
-pub(super) fn compile_embedded(path: &str, text: &str) -> Rubric {
-    parse_rubric(&crate::embedded::origin(path), text).unwrap_or_else(|d| {
+pub(super) fn compile_embedded(path: &str, text: &str, level: Option<Level>) -> Rubric {
+    parse_rubric_at(&crate::embedded::origin(path), text, level).unwrap_or_else(|d| {
         panic!("the shipped rubric {path} is invalid (the tests check it):\n{d}")
     })
 }

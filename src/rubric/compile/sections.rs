@@ -560,6 +560,7 @@ pub(super) fn compile(
         follow_ups,
         rules,
         files,
+        level: None,
     };
     let _ = header_file;
     cx.problems.into_result(rubric)
