@@ -92,7 +92,11 @@ fn every_rule_and_cue_example_holds_at_every_level() {
         for r in set.rubrics() {
             assert_eq!(r.level.as_ref().map(|l| l.level), Some(level), "{}", r.id);
             for rule in &r.rules {
-                assert!(!rule.examples.is_empty(), "{level}: {}: no examples", rule.id);
+                assert!(
+                    !rule.examples.is_empty(),
+                    "{level}: {}: no examples",
+                    rule.id
+                );
             }
             for f in check_examples(r) {
                 if seen.insert(f.to_string()) {
@@ -127,7 +131,11 @@ fn feedback_at(level: Option<starcoach::rubric::Level>) -> (String, Vec<String>,
     let a = Analyzer::new(&set).analyze(SCHOOL_STORY, Some(q));
     let rubric = set.for_kind(q.kind);
     let fb = starcoach::feedback::coach(&a, rubric, Some(q));
-    let note = rubric.level.as_ref().map(|l| l.note.clone()).unwrap_or_default();
+    let note = rubric
+        .level
+        .as_ref()
+        .map(|l| l.note.clone())
+        .unwrap_or_default();
     let fixes = fb
         .fixes
         .iter()
@@ -146,7 +154,13 @@ fn a_school_project_story_counts_fully_at_entry_level_not_at_experienced() {
     );
     let (note, entry, entry_score) = feedback_at(Some(Level::Entry));
     assert!(note.starts_with("Judged at entry level"), "{note}");
-    for word in ["handle time", "CSAT", "call-center measure", "keep her account", "service job"] {
+    for word in [
+        "handle time",
+        "CSAT",
+        "call-center measure",
+        "keep her account",
+        "service job",
+    ] {
         assert!(
             entry.iter().all(|f| !f.contains(word)),
             "entry level is told {word:?}: {entry:#?}"
@@ -174,9 +188,14 @@ fn a_school_project_story_counts_fully_at_entry_level_not_at_experienced() {
 fn a_level_table_with_an_unknown_name_or_rule_is_refused_at_its_line() {
     let text = "[rubric]\nid = \"mine\"\ntitle = \"Mine\"\nkinds = [\"behavioral\"]\nextends = \"behavioral\"\n\n[levels.expert]\nnote = \"x\"\n\n[levels.entry]\ndrop = [\"metrics.nope\"]\n";
     let e = starcoach::rubric::parse_rubric("mine.toml", text)
-        .err()
-        .expect("refused")
+        .expect_err("refused")
         .to_string();
-    assert!(e.contains("mine.toml:7:") && e.contains("unknown level `expert`"), "{e}");
-    assert!(e.contains("mine.toml:11:") && e.contains("`metrics.nope`"), "{e}");
+    assert!(
+        e.contains("mine.toml:7:") && e.contains("unknown level `expert`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("mine.toml:11:") && e.contains("`metrics.nope`"),
+        "{e}"
+    );
 }

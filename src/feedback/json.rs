@@ -251,7 +251,11 @@ pub fn to_string(a: &Analysis, f: &Feedback) -> String {
 }
 
 /// Pretty JSON for one analysis judged at a level (`level` names it).
-pub fn to_string_at(a: &Analysis, f: &Feedback, level: Option<&crate::rubric::LevelNote>) -> String {
+pub fn to_string_at(
+    a: &Analysis,
+    f: &Feedback,
+    level: Option<&crate::rubric::LevelNote>,
+) -> String {
     let mut r = report(a, f);
     r.level = level;
     serde_json::to_string_pretty(&r).expect("analysis serializes")

@@ -54,7 +54,11 @@ pub fn label(spec: ClockSpec, secs: u32) -> String {
         (Some(t), true) if secs < t => format!("   [{} left]", mmss(t - secs)),
         (Some(t), true) => format!("   [time's up +{}: wrap up]", mmss(secs - t)),
         (Some(t), false) if secs >= t => {
-            format!("   [{} · past {}: time to wrap up]", mmss(secs), format_minutes(f64::from(t)))
+            format!(
+                "   [{} · past {}: time to wrap up]",
+                mmss(secs),
+                format_minutes(f64::from(t))
+            )
         }
         _ => format!("   [{}]", mmss(secs)),
     }
@@ -179,7 +183,10 @@ mod tests {
             countdown: false,
         };
         assert_eq!(label(up, 65), "   [1:05]");
-        assert_eq!(label(up, 125), "   [2:05 · past 2 minutes: time to wrap up]");
+        assert_eq!(
+            label(up, 125),
+            "   [2:05 · past 2 minutes: time to wrap up]"
+        );
         let down = ClockSpec {
             target: Some(90),
             countdown: true,

@@ -96,8 +96,11 @@ impl<W: Write> Practice<'_, W> {
         }
         let i = self.example_index % q.examples.len();
         let e = &q.examples[i];
-        m.push(Role::Heading, example_heading(i, q.examples.len(), &e.title))
-            .nl();
+        m.push(
+            Role::Heading,
+            example_heading(i, q.examples.len(), &e.title),
+        )
+        .nl();
         para(
             &mut m,
             Role::Dim,

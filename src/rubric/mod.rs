@@ -30,11 +30,11 @@ use crate::error::Result;
 pub use compile::{
     RubricSource, load_rubric_file, load_rubric_file_at, parse_rubric, parse_rubric_at,
 };
-pub use level::{Level, LevelNote};
 pub use cue::{
     Aux, ClauseQuery, Cue, CueMatch, CueTarget, Feature, FeatureLexicons, Labelling, Position,
     Region, Subject, Tense,
 };
+pub use level::{Level, LevelNote};
 pub use matcher::{LexiconId, PhraseMatcher};
 pub use pattern::{Haystack, Pattern, ascii_exact};
 pub use rule::{
@@ -410,7 +410,9 @@ impl RubricSet {
     /// Builds a set from rubrics already compiled (at least one).
     pub fn from_rubrics(rubrics: Vec<Rubric>) -> RubricSet {
         assert!(!rubrics.is_empty(), "a rubric set needs a rubric");
-        let level = rubrics.iter().find_map(|r| r.level.as_ref().map(|l| l.level));
+        let level = rubrics
+            .iter()
+            .find_map(|r| r.level.as_ref().map(|l| l.level));
         RubricSet {
             entries: rubrics.into_iter().map(Entry::ready).collect(),
             level,

@@ -25,7 +25,9 @@ pub(super) fn apply(
                     name.span(),
                     format!("unknown level `{}`", name.get_ref()),
                 )
-                .with_help("name a level table [levels.entry], [levels.experienced] or [levels.senior]"),
+                .with_help(
+                    "name a level table [levels.entry], [levels.experienced] or [levels.senior]",
+                ),
             );
         }
     }
@@ -63,7 +65,11 @@ pub(super) fn apply(
             m.lexicons.insert(k.into_inner(), (v, file));
         }
         for r in raw.rules {
-            match m.rules.iter().position(|(x, _)| x.id.get_ref() == r.id.get_ref()) {
+            match m
+                .rules
+                .iter()
+                .position(|(x, _)| x.id.get_ref() == r.id.get_ref())
+            {
                 Some(i) => m.rules[i] = (r, file),
                 None => m.rules.push((r, file)),
             }
