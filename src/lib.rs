@@ -38,6 +38,7 @@ pub mod files;
 pub mod grade;
 pub mod history;
 pub mod html;
+pub mod interview;
 pub mod jobad;
 pub mod prose;
 pub mod repl;

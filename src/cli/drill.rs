@@ -62,6 +62,7 @@ fn practise(g: &Global, plan: &str, a: &DrillArgs) -> Outcome {
         Session {
             order: order.clone(),
             count: None,
+            announce: false,
             timer: a.timer,
             no_save: a.no_save,
             drill: Some(d.settings()),

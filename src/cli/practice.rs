@@ -17,11 +17,21 @@ pub fn order(catalog: &Catalog, a: &PracticeArgs) -> Result<Vec<String>, Error> 
         sources: a.sources.clone(),
         search: Vec::new(),
     };
-    let first: Vec<&Question> = a
+    let mut first: Vec<&Question> = a
         .questions
         .iter()
         .map(|id| catalog.require(id))
         .collect::<Result<_, _>>()?;
+    // A session starts the way interviews do: with an opener the filters allow.
+    if first.is_empty() {
+        let openers = &crate::interview::plan::shipped().practice.openers;
+        first.extend(
+            openers
+                .iter()
+                .filter_map(|id| catalog.get(id))
+                .find(|q| filter.matches(q)),
+        );
+    }
     // Asking for questions by id without filters means: just those.
     let only_these =
         !a.questions.is_empty() && a.kinds.is_empty() && a.tags.is_empty() && a.sources.is_empty();
@@ -38,9 +48,22 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
     let catalog = g.catalog()?;
     let rubrics = g.rubrics()?;
     let order = order(&catalog, &a)?;
+    // Without --count a session has the plan's length (all of them when asked for by id).
+    let by_id = !a.questions.is_empty() && a.count.is_none();
+    let count = match a.count {
+        Some(n) => Some(n),
+        None if by_id => None,
+        None => Some(
+            crate::interview::plan::shipped()
+                .practice
+                .count
+                .min(order.len()),
+        ),
+    };
     let plan = Session {
         order,
-        count: a.count,
+        count,
+        announce: a.count.is_none() && !by_id,
         timer: a.timer,
         no_save: a.no_save,
         drill: None,
@@ -63,6 +86,8 @@ pub(super) fn exit_code(s: &repl::Summary) -> u8 {
 pub(super) struct Session {
     pub order: Vec<String>,
     pub count: Option<usize>,
+    /// Say how many questions the session asks (the count was not given).
+    pub announce: bool,
     pub timer: bool,
     pub no_save: bool,
     pub drill: Option<repl::DrillSettings>,
@@ -88,6 +113,7 @@ pub(super) fn session(
     let opts = repl::Options {
         order: plan.order,
         count: plan.count,
+        announce: plan.announce,
         timer: plan.timer,
         name: g.name.clone(),
         color: interactive && g.color_stdout(),

@@ -523,3 +523,17 @@ fn dimension_line(m: &mut Markup, c: &Change, width: usize) {
         m.nl();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::a_part;
+    use crate::analyze::Label;
+
+    /// Regression: "now has a action part".
+    #[test]
+    fn part_names_take_the_article_their_sound_needs() {
+        assert_eq!(a_part(Label::Action), "an action part");
+        assert_eq!(a_part(Label::Result), "a result part");
+        assert_eq!(a_part(Label::Situation), "a situation part");
+    }
+}

@@ -39,6 +39,8 @@ pub struct Options {
     pub order: Vec<String>,
     /// Stop after this many questions.
     pub count: Option<usize>,
+    /// Say at the start how many questions the session asks (`--count` was not given).
+    pub announce: bool,
     pub timer: bool,
     pub name: Option<String>,
     pub color: bool,
@@ -252,6 +254,15 @@ impl<'a, W: Write> Practice<'a, W> {
         ];
         for l in lines {
             for w in wrap(l, self.opts.width) {
+                m.push(Role::Dim, w).nl();
+            }
+        }
+        if let (true, Some(n)) = (self.opts.announce, self.opts.count) {
+            let l = format!(
+                "This session asks {} (--count sets how many).",
+                crate::prose::count(n, "question")
+            );
+            for w in wrap(&l, self.opts.width) {
                 m.push(Role::Dim, w).nl();
             }
         }

@@ -246,7 +246,7 @@ impl<W: Write> Practice<'_, W> {
         // Two spaces between the columns; the text goes under its id when the ids would leave
         // it too little room to be read.
         let text_w = self.opts.width.saturating_sub(4 + id_w + 2);
-        let stacked = text_w < 40;
+        let stacked = text_w < 30;
         for (i, q) in shown.iter().enumerate() {
             let mark = if i == self.pos {
                 "▶"

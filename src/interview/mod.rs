@@ -1,0 +1,4 @@
+//! The mock interview: a realistic phone-screen sequence chosen from the banks (and a job ad's
+//! asks), the feedback held back until the end, and the debrief.
+
+pub mod plan;
