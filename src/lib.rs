@@ -43,6 +43,7 @@ pub mod jobad;
 pub mod prose;
 pub mod repl;
 pub mod report;
+pub mod rng;
 pub mod rubric;
 pub mod safe_text;
 pub mod session;

@@ -79,6 +79,12 @@ pub enum Command {
     /// Example: starcoach report --format html --output progress.html
     #[command(after_help = EXIT_CODES)]
     Report(ReportArgs),
+    /// Show what a pasted job posting asks for: competencies and terms, the level, the parts
+    /// not read (benefits, legal text), and how many questions cover each ask.
+    ///
+    /// Example: starcoach job-ad posting.txt
+    #[command(name = "job-ad", after_help = EXIT_CODES)]
+    JobAd(JobAdArgs),
     /// Print a shell completion script.
     ///
     /// Example: starcoach completions bash > ~/.local/share/bash-completion/completions/starcoach
@@ -142,6 +148,20 @@ pub struct PracticeArgs {
     /// Do not save this session's answers.
     #[arg(long)]
     pub no_save: bool,
+    /// A job posting (plain text or Markdown): ask the questions that cover what it asks
+    /// for first, and judge at the level it asks for unless --level is given.
+    #[arg(long, value_name = "FILE")]
+    pub job_ad: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct JobAdArgs {
+    /// The posting: a text or Markdown file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print what was read as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How an answer file is written.

@@ -63,6 +63,8 @@ fn practise(g: &Global, plan: &str, a: &DrillArgs) -> Outcome {
             order: order.clone(),
             count: None,
             announce: false,
+            intro: Vec::new(),
+            job_ad: None,
             timer: a.timer,
             no_save: a.no_save,
             drill: Some(d.settings()),

@@ -20,6 +20,7 @@ mod drill;
 mod generate;
 mod grade;
 mod history;
+mod jobad;
 mod practice;
 mod questions;
 mod report;
@@ -247,6 +248,7 @@ pub fn run(mut cli: Cli) -> u8 {
         Some(Command::Man { dir }) => generate::man(dir.as_deref()),
         Some(Command::Practice(p)) => practice::run(&cli.global, p),
         Some(Command::History(h)) => history::run(&cli.global, h),
+        Some(Command::JobAd(j)) => jobad::run(&cli.global, j),
         Some(Command::Report(r)) => report::run(&cli.global, r),
         None => practice::run(&cli.global, args::PracticeArgs::default()),
     };

@@ -9,8 +9,13 @@ use crate::error::Error;
 use crate::repl::{self, input};
 use crate::rubric::RubricSet;
 
-/// The question order for a practice run.
-pub fn order(catalog: &Catalog, a: &PracticeArgs) -> Result<Vec<String>, Error> {
+/// The question order for a practice run: the questions asked for by id (or the opener), then
+/// with a job ad the questions that cover its asks, then the mix.
+pub fn order(
+    catalog: &Catalog,
+    a: &PracticeArgs,
+    ad: Option<&crate::jobad::JobAd>,
+) -> Result<Vec<String>, Error> {
     let filter = Filter {
         kinds: a.kinds.clone(),
         tags: a.tags.clone(),
@@ -36,18 +41,31 @@ pub fn order(catalog: &Catalog, a: &PracticeArgs) -> Result<Vec<String>, Error> 
     let only_these =
         !a.questions.is_empty() && a.kinds.is_empty() && a.tags.is_empty() && a.sources.is_empty();
     let seed = a.seed.unwrap_or_else(repl::order::clock_seed);
+    let n = first.len();
     let drawn = if only_these {
         first
     } else {
         repl::order::draw(catalog, &filter, first, seed)
+    };
+    let drawn = match ad {
+        Some(ad) if !only_these => {
+            let (first, rest) = drawn.split_at(n);
+            crate::interview::choose::for_practice(ad, first.to_vec(), rest.to_vec())
+        }
+        _ => drawn,
     };
     Ok(drawn.into_iter().map(|q| q.id.clone()).collect())
 }
 
 pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
     let catalog = g.catalog()?;
-    let rubrics = g.rubrics()?;
-    let order = order(&catalog, &a)?;
+    let ad = match &a.job_ad {
+        Some(p) => Some(super::jobad::load(&catalog, p)?),
+        None => None,
+    };
+    let rubrics = g.rubrics_at(&[], super::jobad::level(g, ad.as_ref()))?;
+    let order = order(&catalog, &a, ad.as_ref())?;
+    let intro = ad.as_ref().map(|ad| ad_intro(g, ad)).unwrap_or_default();
     // Without --count a session has the plan's length (all of them when asked for by id).
     let by_id = !a.questions.is_empty() && a.count.is_none();
     let count = match a.count {
@@ -64,6 +82,8 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
         order,
         count,
         announce: a.count.is_none() && !by_id,
+        intro,
+        job_ad: ad,
         timer: a.timer,
         no_save: a.no_save,
         drill: None,
@@ -88,6 +108,9 @@ pub(super) struct Session {
     pub count: Option<usize>,
     /// Say how many questions the session asks (the count was not given).
     pub announce: bool,
+    /// Lines said after the welcome (what a job ad asks for).
+    pub intro: Vec<String>,
+    pub job_ad: Option<crate::jobad::JobAd>,
     pub timer: bool,
     pub no_save: bool,
     pub drill: Option<repl::DrillSettings>,
@@ -114,6 +137,8 @@ pub(super) fn session(
         order: plan.order,
         count: plan.count,
         announce: plan.announce,
+        intro: plan.intro,
+        job_ad: plan.job_ad,
         timer: plan.timer,
         name: g.name.clone(),
         color: interactive && g.color_stdout(),
@@ -135,4 +160,20 @@ pub(super) fn session(
         let mut lines = input::Lines::new(stdin.lock());
         repl::run(catalog, rubrics, opts, &mut lines, stdout.lock())
     }
+}
+
+/// What a session for a job ad says first: the posting, the level, its asks.
+pub(super) fn ad_intro(g: &Global, ad: &crate::jobad::JobAd) -> Vec<String> {
+    let mut lines = Vec::new();
+    let name = ad.title.clone().unwrap_or_else(|| "the job ad".into());
+    if ad.little {
+        lines.push(format!(
+            "For {name}: little in it matches customer-service work, so the questions are the usual mix."
+        ));
+    } else {
+        let asks: Vec<&str> = ad.asks.iter().map(|a| a.label.as_str()).collect();
+        lines.push(format!("For {name}, which asks for: {}.", asks.join("; ")));
+    }
+    lines.extend(super::jobad::level_line(g, Some(ad)));
+    lines
 }

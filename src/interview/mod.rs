@@ -1,4 +1,5 @@
 //! The mock interview: a realistic phone-screen sequence chosen from the banks (and a job ad's
 //! asks), the feedback held back until the end, and the debrief.
 
+pub mod choose;
 pub mod plan;

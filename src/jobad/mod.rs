@@ -92,6 +92,20 @@ pub fn read(text: &str, bank_tags: &[String]) -> JobAd {
     read_with(lexicon::shipped(), text, bank_tags)
 }
 
+/// The asks of `ad` an answer speaks to: it uses the lexicon's words for the ask (its
+/// `answer` or `ad` terms), or for an ask found by a bank tag, the tag's own words.
+pub fn speaks_to<'a>(ad: &'a JobAd, text: &str) -> Vec<&'a Ask> {
+    let lex = lexicon::shipped();
+    ad.asks
+        .iter()
+        .filter(|a| match lex.asks.iter().find(|t| t.id == a.id) {
+            Some(t) => t.answer.is_match(text) || t.ad.is_match(text),
+            None => lexicon::terms_regex(std::slice::from_ref(&a.label))
+                .is_ok_and(|re| re.is_match(text)),
+        })
+        .collect()
+}
+
 /// One line of the posting, as read.
 struct Line<'t> {
     number: usize,

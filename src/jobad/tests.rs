@@ -112,3 +112,14 @@ fn years_of_experience_decide_between_entry_experienced_and_senior() {
     );
     assert_eq!(level("Answer calls."), None);
 }
+
+#[test]
+fn an_answer_speaks_to_the_asks_whose_words_it_uses() {
+    let a = ad("short.txt");
+    let said = |t: &str| -> Vec<String> { speaks_to(&a, t).iter().map(|x| x.id.clone()).collect() };
+    assert_eq!(
+        said("A caller was shouting on the phone, so I stayed calm and de-escalated."),
+        ["inbound-calls", "de-escalation"]
+    );
+    assert!(said("I like working with people.").is_empty());
+}

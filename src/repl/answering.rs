@@ -42,6 +42,7 @@ impl<W: Write> Practice<'_, W> {
             m.append(diff::render(&change, self.opts.width)).nl();
         }
         m.append(self.screen(&analysis, &fb, q));
+        self.ad_line(&mut m, &analysis.text);
         if self.opts.timer {
             let secs = typed_for.as_secs();
             m.nl().push(
@@ -156,6 +157,27 @@ impl<W: Write> Practice<'_, W> {
         });
         self.stage = stage;
         Ok(())
+    }
+
+    /// With a job ad: which of its asks the answer speaks to.
+    fn ad_line(&self, m: &mut Markup, text: &str) {
+        let Some(ad) = self.opts.job_ad.as_ref().filter(|a| !a.asks.is_empty()) else {
+            return;
+        };
+        let said: Vec<&str> = crate::jobad::speaks_to(ad, text)
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        let line = if said.is_empty() {
+            "For the job ad: this answer speaks to none of what it asks for.".to_string()
+        } else {
+            format!(
+                "For the job ad, this answer speaks to: {}.",
+                said.join("; ")
+            )
+        };
+        m.nl();
+        para(m, Role::Dim, "", &line, self.opts.width);
     }
 
     /// What has been asked and answered about the current question, with `now` (what the

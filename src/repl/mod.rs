@@ -41,6 +41,10 @@ pub struct Options {
     pub count: Option<usize>,
     /// Say at the start how many questions the session asks (`--count` was not given).
     pub announce: bool,
+    /// Lines said after the welcome (what a job ad asks for, the level).
+    pub intro: Vec<String>,
+    /// The posting practised for: the feedback says which of its asks each answer speaks to.
+    pub job_ad: Option<crate::jobad::JobAd>,
     pub timer: bool,
     pub name: Option<String>,
     pub color: bool,
@@ -264,6 +268,11 @@ impl<'a, W: Write> Practice<'a, W> {
             );
             for w in wrap(&l, self.opts.width) {
                 m.push(Role::Dim, w).nl();
+            }
+        }
+        for l in self.opts.intro.clone() {
+            for w in wrap(&l, self.opts.width) {
+                m.push(Role::Plain, w).nl();
             }
         }
         self.print(&m)
