@@ -66,6 +66,10 @@ pub struct AttemptRecord {
     /// The drill this attempt belongs to, if any.
     #[serde(default)]
     pub drill: Option<String>,
+    /// For an answer in a mock interview: what the interview was for ("mock interview", or
+    /// "mock interview for TITLE"). Older records have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview: Option<String>,
 }
 
 impl AttemptRecord {
@@ -109,6 +113,7 @@ impl AttemptRecord {
             replies_to: None,
             reply: None,
             drill: None,
+            interview: None,
         }
     }
 }

@@ -79,6 +79,12 @@ pub enum Command {
     /// Example: starcoach report --format html --output progress.html
     #[command(after_help = EXIT_CODES)]
     Report(ReportArgs),
+    /// A timed mock phone screen: opener, motivation, behavioral and situational questions,
+    /// the closing "any questions for us?", with no feedback until the debrief at the end.
+    ///
+    /// Example: starcoach interview --job-ad posting.txt --output debrief.html
+    #[command(after_help = EXIT_CODES)]
+    Interview(InterviewArgs),
     /// Show what a pasted job posting asks for: competencies and terms, the level, the parts
     /// not read (benefits, legal text), and how many questions cover each ask.
     ///
@@ -152,6 +158,26 @@ pub struct PracticeArgs {
     /// for first, and judge at the level it asks for unless --level is given.
     #[arg(long, value_name = "FILE")]
     pub job_ad: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct InterviewArgs {
+    /// A job posting (plain text or Markdown): the questions cover what it asks for, the
+    /// debrief says which asks each answer spoke to, and its level is used unless --level.
+    #[arg(long, value_name = "FILE")]
+    pub job_ad: Option<PathBuf>,
+    /// Seed for the choice of questions (the same seed gives the same interview).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Suggested seconds for every answer, instead of the time per kind of question.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(5..=900))]
+    pub seconds: Option<u32>,
+    /// Also write the debrief to this file: Markdown (.md) or HTML (.html).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Do not save this interview's answers.
+    #[arg(long)]
+    pub no_save: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -20,6 +20,7 @@ mod drill;
 mod generate;
 mod grade;
 mod history;
+mod interview;
 mod jobad;
 mod practice;
 mod questions;
@@ -249,6 +250,7 @@ pub fn run(mut cli: Cli) -> u8 {
         Some(Command::Practice(p)) => practice::run(&cli.global, p),
         Some(Command::History(h)) => history::run(&cli.global, h),
         Some(Command::JobAd(j)) => jobad::run(&cli.global, j),
+        Some(Command::Interview(i)) => interview::run(&cli.global, i),
         Some(Command::Report(r)) => report::run(&cli.global, r),
         None => practice::run(&cli.global, args::PracticeArgs::default()),
     };

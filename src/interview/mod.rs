@@ -2,4 +2,6 @@
 //! asks), the feedback held back until the end, and the debrief.
 
 pub mod choose;
+pub mod closing;
+pub mod debrief;
 pub mod plan;

@@ -10,6 +10,7 @@ mod answering;
 pub mod clock;
 pub mod commands;
 pub mod input;
+pub mod interview;
 pub mod order;
 mod recording;
 mod screens;
