@@ -33,6 +33,14 @@ pub fn format_minutes(seconds: f64) -> String {
     }
 }
 
+/// A set time in words, exact under a minute: "5 seconds", "1 minute 30 seconds".
+pub fn span(secs: u32) -> String {
+    if secs < 60 {
+        return count(secs as usize, "second");
+    }
+    format_minutes(f64::from(secs))
+}
+
 /// `n` and a noun, plural unless `n` is 1: "1 answer", "0 answers", "3 questions".
 /// For a noun whose plural is not `one` + "s", use [`count_as`].
 pub fn count(n: usize, one: &str) -> String {

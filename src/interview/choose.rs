@@ -158,3 +158,39 @@ fn pick<'a>(
     rng.shuffle(&mut pool);
     best(&pool, ad, covered, used)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::plan;
+
+    #[test]
+    fn an_interview_follows_the_plan_spreads_competencies_and_covers_the_ad_first() {
+        let c = Catalog::embedded().unwrap();
+        let p = &plan::shipped().interview;
+        let ad = crate::jobad::read(
+            "Customer Care Agent\n\nAnswer inbound calls, de-escalate upset customers and keep CSAT high.\n",
+            &[],
+        );
+        for seed in 0..20 {
+            let chosen = for_interview(&c, &Filter::default(), p, Some(&ad), seed, None);
+            let stages: Vec<Stage> = chosen.iter().map(|x| x.stage).collect();
+            let planned: Vec<Stage> = p.stages.iter().map(|s| s.stage).collect();
+            assert_eq!(stages, planned);
+            assert_eq!(chosen[0].question.unwrap().id, "tell-me-about-yourself");
+            let leads: Vec<&str> = chosen
+                .iter()
+                .filter(|x| matches!(x.stage, Stage::Behavioral | Stage::Situational))
+                .map(|x| x.question.unwrap().tags[0].as_str())
+                .collect();
+            let mut distinct = leads.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), leads.len(), "seed {seed}: {leads:?}");
+            // Every ask is covered by some question.
+            let covered: Vec<&String> = chosen.iter().flat_map(|x| &x.covers).collect();
+            assert_eq!(covered.len(), ad.asks.len(), "seed {seed}: {covered:?}");
+            assert!(chosen.last().unwrap().question.is_none());
+        }
+    }
+}

@@ -62,7 +62,7 @@ fn time_line(g: &Given) -> String {
     let mut s = format!(
         "spoken about {} (target {})",
         format_minutes(spoken),
-        format_minutes(f64::from(g.target))
+        crate::prose::span(g.target)
     );
     if let Some(t) = g.typed {
         s.push_str(&format!(", typed in {}:{:02}", t / 60, t % 60));

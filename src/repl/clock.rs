@@ -68,9 +68,11 @@ fn labels(spec: ClockSpec) -> Vec<String> {
     (0..=HOUR).map(|s| label(spec, s)).collect()
 }
 
+pub use crate::prose::span;
+
 /// The line said once when the suggested time is up.
 pub fn cue(spec: ClockSpec) -> Option<String> {
-    let t = format_minutes(f64::from(spec.target?));
+    let t = span(spec.target?);
     Some(if spec.countdown {
         format!("(Time's up for this answer ({t}): wrap up in a sentence or two.)")
     } else {
@@ -200,5 +202,7 @@ mod tests {
             "(That's 2 minutes: a good moment to say how it ended.)"
         );
         assert_eq!(cue(ClockSpec::default()), None);
+        assert_eq!(span(5), "5 seconds");
+        assert_eq!(span(90), "1 minute 30 seconds");
     }
 }

@@ -18,7 +18,7 @@ use crate::interview::closing;
 use crate::interview::debrief::{self, Block, Debrief, Given};
 use crate::interview::plan::{InterviewPlan, Stage};
 use crate::jobad::JobAd;
-use crate::prose::{format_minutes, wrap};
+use crate::prose::wrap;
 use crate::rubric::RubricSet;
 use crate::session::{AttemptRecord, Recorder};
 
@@ -136,7 +136,7 @@ impl<'a, W: Write> Run<'a, W> {
             format!(
                 "A phone screen of {}, about {} of answers. No hints and no feedback until the end: answer as you would on the call.",
                 crate::prose::count(self.o.chosen.len(), "question"),
-                format_minutes(f64::from(total))
+                crate::prose::span(total)
             ),
             "Send each answer with a blank line; the suggested time is shown with each question. :skip passes a question, Ctrl-D ends the interview early (the debrief covers what you answered).".to_string(),
         ];
@@ -164,7 +164,7 @@ impl<'a, W: Write> Run<'a, W> {
                 .push(Role::Accent, format!("Question {} of {n}", i + 1))
                 .push(
                     Role::Dim,
-                    format!(" · suggested time {}", format_minutes(f64::from(c.seconds))),
+                    format!(" · suggested time {}", crate::prose::span(c.seconds)),
                 )
                 .nl();
             for l in wrap(&text, self.o.width) {

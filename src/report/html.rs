@@ -400,7 +400,12 @@ fn attempts(b: &mut String, p: &Progress, catalog: &Catalog, rubrics: &RubricSet
     for s in p.sessions.iter().rev() {
         let _ = write!(
             b,
-            "<h3 style=\"margin-top:22px\">Session of {} UTC <span class=\"muted small\">· {} · {}{}</span></h3>",
+            "<h3 style=\"margin-top:22px\">{} of {} UTC <span class=\"muted small\">· {} · {}{}</span></h3>",
+            if s.interview.is_some() {
+                "Mock interview"
+            } else {
+                "Session"
+            },
             escape(&date_time(&s.start)),
             plural(s.answers, "answer"),
             plural(s.questions, "question"),

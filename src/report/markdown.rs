@@ -34,7 +34,7 @@ pub fn render(p: &Progress) -> String {
         let _ = writeln!(
             s,
             "{} · {} · {} · {} to {} (UTC)\n",
-            crate::prose::count(p.sessions.len(), "session"),
+            p.sessions_phrase(),
             crate::prose::count(p.attempts.len(), "answer"),
             crate::prose::count(p.questions.len(), "question"),
             date_time(a),

@@ -77,6 +77,9 @@ pub struct SessionInfo {
     pub start: String,
     pub name: Option<String>,
     pub drill: Option<String>,
+    /// A mock interview ("mock interview for TITLE"), not practice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interview: Option<String>,
     pub answers: usize,
     pub questions: usize,
     /// The average overall score of its first answers.
@@ -418,6 +421,21 @@ impl Progress {
         }
     }
 
+    /// "3 sessions", or with mock interviews among them "3 sessions (1 a mock interview)".
+    pub fn sessions_phrase(&self) -> String {
+        let all = crate::prose::count(self.sessions.len(), "session");
+        match self
+            .sessions
+            .iter()
+            .filter(|s| s.interview.is_some())
+            .count()
+        {
+            0 => all,
+            1 => format!("{all} (1 a mock interview)"),
+            n => format!("{all} ({n} mock interviews)"),
+        }
+    }
+
     /// A note when answers from several people are mixed.
     pub fn mixed_note(&self) -> Option<String> {
         if self.filter.name.is_some() || self.names.len() < 2 {
@@ -460,6 +478,7 @@ fn sessions(attempts: &[AttemptRecord]) -> Vec<SessionInfo> {
                 start: all[0].time.clone(),
                 name: all[0].name.clone(),
                 drill: all[0].drill.clone(),
+                interview: all[0].interview.clone(),
                 answers: all.len(),
                 questions: qs.len(),
                 overall: mean(firsts)

@@ -84,7 +84,7 @@ pub fn render(p: &Progress, width: usize) -> Markup {
         Role::Dim,
         format!(
             "{} · {} · {} · {span}, {}",
-            plural(p.sessions.len(), "session"),
+            p.sessions_phrase(),
             plural(p.attempts.len(), "answer"),
             plural(p.questions.len(), "question"),
             &last[..4.min(last.len())]
@@ -305,6 +305,9 @@ pub fn history(attempts: &[&AttemptRecord], width: usize) -> Markup {
         }
         if let Some(d) = &first.drill {
             m.push(Role::Dim, format!(" · drill {d}"));
+        }
+        if let Some(i) = &first.interview {
+            m.push(Role::Dim, format!(" · {i}"));
         }
         m.nl();
         for a in list {
