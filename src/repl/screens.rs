@@ -398,9 +398,41 @@ impl<W: Write> Practice<'_, W> {
                     hang(&mut m, Role::Dim, "    → ", &fix.suggestion, w);
                 }
             }
+            self.ad_summary(&mut m);
         }
         self.saving_summary(&mut m);
         self.print(&m)
+    }
+}
+
+impl<W: Write> Practice<'_, W> {
+    /// With a job ad: what it asks for that no answer of the session spoke to.
+    fn ad_summary(&self, m: &mut Markup) {
+        let Some(ad) = self.opts.job_ad.as_ref().filter(|a| !a.asks.is_empty()) else {
+            return;
+        };
+        let said: Vec<&str> = self
+            .attempts
+            .iter()
+            .flat_map(|a| crate::jobad::speaks_to(ad, &a.analysis.text))
+            .map(|a| a.id.as_str())
+            .collect();
+        let untouched: Vec<&str> = ad
+            .asks
+            .iter()
+            .filter(|a| !said.contains(&a.id.as_str()))
+            .map(|a| a.label.as_str())
+            .collect();
+        let line = if untouched.is_empty() {
+            "Every ask of the job ad came up in an answer.".to_string()
+        } else {
+            format!(
+                "The job ad asks for what no answer touched: {}.",
+                untouched.join("; ")
+            )
+        };
+        m.nl();
+        hang(m, Role::Plain, "  ", &line, self.opts.width);
     }
 }
 
