@@ -232,7 +232,7 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         .evaluated
         .iter()
         .filter_map(|e| e.strength.clone())
-        .filter(|s| !superseded(&s.rule) && earned(rubric, &p.evaluated, s))
+        .filter(|s| !superseded(&s.rule) && earned(rubric, p.evaluated, s))
         .collect();
     let words = doc.word_count();
     Analysis {
