@@ -199,3 +199,27 @@ fn a_level_table_with_an_unknown_name_or_rule_is_refused_at_its_line() {
         "{e}"
     );
 }
+
+/// Regression: at entry level a motivation answer was told to add "60 calls a day".
+#[test]
+fn a_motivation_answer_at_entry_level_is_not_asked_for_call_center_figures() {
+    use starcoach::analyze::Analyzer;
+    use starcoach::bank::Catalog;
+    use starcoach::rubric::Level;
+    let catalog = Catalog::embedded().unwrap();
+    let q = catalog.get("why-our-company").unwrap();
+    let answer = "I want to work for Harbor Mobile because I use your service myself and the agent who helped me move my plan was patient and clear.";
+    let metric_fix = |level: Option<Level>| {
+        let set = RubricSet::load_at(&[], level).unwrap();
+        let a = Analyzer::new(&set).analyze(answer, Some(q));
+        a.findings
+            .iter()
+            .find(|f| f.rule == "metrics.achievement")
+            .map(|f| (f.message.clone(), f.suggestion.clone()))
+    };
+    let (_, standard) = metric_fix(None).expect("a metrics finding");
+    assert!(standard.contains("60 calls a day"), "{standard}");
+    let (message, suggestion) = metric_fix(Some(Level::Entry)).expect("a metrics finding");
+    assert!(message.contains("at entry level a bonus"), "{message}");
+    assert!(!suggestion.contains("calls a day"), "{suggestion}");
+}
