@@ -153,6 +153,11 @@ fn a_full_interview_runs_the_stages_in_order_and_holds_the_feedback_to_the_end()
         report.contains("1 session (1 a mock interview)"),
         "{report}"
     );
+    let html = show(&["report", "--format", "html"]);
+    assert!(
+        html.contains("<h3 style=\"margin-top:22px\">Mock interview of "),
+        "{html}"
+    );
 }
 
 #[test]
