@@ -528,7 +528,7 @@ pub(super) fn compile(
     let follow_ups = m
         .follow_ups
         .iter()
-        .map(|f| (f.dimension, f.text.clone()))
+        .map(|f| (f.dimension, f.rule.clone(), f.text.clone()))
         .collect();
 
     // Rules.
@@ -539,6 +539,19 @@ pub(super) fn compile(
         }
     }
     check_praise_needs(&mut cx, &m.rules);
+    let ids: Vec<&str> = m.rules.iter().map(|(r, _)| r.id.get_ref().as_str()).collect();
+    for f in &m.follow_ups {
+        if let Some(rule) = f.rule.as_deref().filter(|r| !ids.contains(r)) {
+            let near = crate::suggest::closest(rule, ids.iter().copied(), 1);
+            let help = near.first().map_or_else(
+                || "name a rule id of this rubric or its bases".to_string(),
+                |n| format!("did you mean `{n}`?"),
+            );
+            let name = srcs[0].name.clone();
+            let msg = format!("[[follow_up]] `rule = \"{rule}\"` names no rule here");
+            cx.problems.push(Diagnostic::file(name, msg).with_help(help));
+        }
+    }
 
     let matcher = PhraseMatcher::new(&cx.lexicon_terms);
     let rubric = Rubric {
