@@ -270,3 +270,29 @@ fn ctrl_d_part_way_gives_the_debrief_of_what_was_answered() {
         run.out
     );
 }
+
+#[test]
+fn a_posting_for_another_kind_of_job_gets_the_usual_mix_and_says_so() {
+    let ad = data("job-ads/engineer.txt");
+    let with = interview(
+        &["--seed", "5", "--no-save", "--job-ad", ad.to_str().unwrap()],
+        &":skip\n".repeat(7),
+    );
+    let without = interview(&["--seed", "5", "--no-save"], &":skip\n".repeat(7));
+    assert_eq!(with.code, 0, "{}", with.err);
+    let flat = with.out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "little in it matches customer-service work, so the questions are the usual mix."
+        ),
+        "{}",
+        with.out
+    );
+    assert!(
+        flat.contains("Level: not set from this posting (it reads senior"),
+        "{}",
+        with.out
+    );
+    let questions = |r: &Run| r.out[r.out.find("Question 1 of").unwrap()..].to_string();
+    assert_eq!(questions(&with), questions(&without));
+}

@@ -68,7 +68,8 @@ pub fn run(g: &Global, a: InterviewArgs) -> Outcome {
     let opts = repl::interview::InterviewOptions {
         chosen,
         plan: p,
-        job_ad: ad.as_ref(),
+        // A posting for another kind of job is not used past the intro.
+        job_ad: usable,
         level: level.map(|l| l.as_str()),
         name: g.name.clone(),
         color: interactive && g.color_stdout(),

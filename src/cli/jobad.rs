@@ -25,7 +25,9 @@ pub fn load(catalog: &Catalog, path: &Path) -> Result<JobAd, Error> {
 }
 
 /// The level to judge at: `--level` (or the config's) first, else the posting's.
+/// A posting for another kind of job says nothing about the level of a service candidate.
 pub fn level(g: &Global, ad: Option<&JobAd>) -> Option<Level> {
+    let ad = ad.filter(|a| !a.little);
     g.level
         .or(ad.and_then(|a| a.level.as_ref().map(|l| l.level)))
 }
@@ -40,6 +42,11 @@ pub fn level_line(g: &Global, ad: Option<&JobAd>) -> Option<String> {
             f.evidence
         )),
         (Some(l), _) => Some(format!("Level: {}.", l.as_str())),
+        (None, Some(f)) if ad.is_some_and(|a| a.little) => Some(format!(
+            "Level: not set from this posting (it reads {}: \"{}\", but it is not a customer-service job).",
+            f.level.as_str(),
+            f.evidence
+        )),
         (None, Some(f)) => Some(format!(
             "Level: {}, from the posting (line {}: \"{}\"); --level changes it.",
             f.level.as_str(),

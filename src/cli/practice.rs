@@ -64,8 +64,10 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
         None => None,
     };
     let rubrics = g.rubrics_at(&[], super::jobad::level(g, ad.as_ref()))?;
-    let order = order(&catalog, &a, ad.as_ref())?;
     let intro = ad.as_ref().map(|ad| ad_intro(g, ad)).unwrap_or_default();
+    // A posting for another kind of job is not used past the intro.
+    let ad = ad.filter(|x| !x.little);
+    let order = order(&catalog, &a, ad.as_ref())?;
     // Without --count a session has the plan's length (all of them when asked for by id).
     let by_id = !a.questions.is_empty() && a.count.is_none();
     let count = match a.count {
