@@ -422,7 +422,11 @@ mod tests {
         ];
         for input in inputs {
             let (records, bad) = read(input, b',');
-            let whole: Vec<_> = records.into_iter().map(Ok).chain(bad.into_iter().map(Err)).collect();
+            let whole: Vec<_> = records
+                .into_iter()
+                .map(Ok)
+                .chain(bad.into_iter().map(Err))
+                .collect();
             for chunk in 1..6 {
                 let (mut records, mut bad) = (Vec::new(), Vec::new());
                 for item in Reader::with_chunk(input, b',', chunk) {
@@ -432,7 +436,12 @@ mod tests {
                     }
                 }
                 records.extend(bad);
-                assert_eq!(records, whole, "{:?} in pieces of {chunk}", String::from_utf8_lossy(input));
+                assert_eq!(
+                    records,
+                    whole,
+                    "{:?} in pieces of {chunk}",
+                    String::from_utf8_lossy(input)
+                );
             }
         }
     }

@@ -114,7 +114,10 @@ fn open_input(path: &Path, kind: InputKind) -> Box<dyn Iterator<Item = Item>> {
         read_folder(path, &mut batch);
         let rows = batch.rows.into_iter().map(Item::Row);
         let skipped = batch.skipped.into_iter().map(Item::Skipped);
-        return Box::new(rows.chain(skipped).chain(batch.errors.into_iter().map(Item::Error)));
+        return Box::new(
+            rows.chain(skipped)
+                .chain(batch.errors.into_iter().map(Item::Error)),
+        );
     }
     let ext = path
         .extension()
@@ -156,7 +159,8 @@ fn read_stream(
         k => k,
     };
     let delimiter = csv::sniff_delimiter(body);
-    let reader = std::io::BufReader::with_capacity(64 << 10, std::io::Cursor::new(head).chain(rest));
+    let reader =
+        std::io::BufReader::with_capacity(64 << 10, std::io::Cursor::new(head).chain(rest));
     match kind {
         InputKind::Csv => Box::new(csv_rows::CsvRows::new(name, reader, delimiter)),
         _ if first == Some(b'[') => once(Item::Skipped(Skipped {

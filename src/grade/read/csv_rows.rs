@@ -58,11 +58,13 @@ impl<R: Read> Iterator for CsvRows<R> {
                 None => {
                     self.done = true;
                     if let Header::Unread = self.header {
-                        return Some(self.skipped(
-                            0,
-                            "no rows: expected a header line such as candidate,question,answer"
-                                .into(),
-                        ));
+                        return Some(
+                            self.skipped(
+                                0,
+                                "no rows: expected a header line such as candidate,question,answer"
+                                    .into(),
+                            ),
+                        );
                     }
                     return None;
                 }
