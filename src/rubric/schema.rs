@@ -380,6 +380,10 @@ pub(super) struct RawRule {
     /// the point: they still cost points but are not shown as fixes.
     #[serde(default)]
     pub supersedes: Vec<String>,
+    /// Rule ids one of whose evidence must lie in the sentence the praise quotes ("your actions
+    /// are clear" only with a concrete detail in them).
+    #[serde(default)]
+    pub praise_needs: Vec<Spanned<String>>,
     /// The rule only applies to answers of at least this many words (a share of a three-line
     /// answer means little).
     #[serde(default)]

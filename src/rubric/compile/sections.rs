@@ -538,6 +538,7 @@ pub(super) fn compile(
             rules.push(rule);
         }
     }
+    check_praise_needs(&mut cx, &m.rules);
 
     let matcher = PhraseMatcher::new(&cx.lexicon_terms);
     let rubric = Rubric {
@@ -568,4 +569,27 @@ pub(super) fn compile(
     };
     let _ = header_file;
     cx.problems.into_result(rubric)
+}
+
+/// Every `praise_needs` names a rule of the rubric (or its bases).
+fn check_praise_needs(cx: &mut Ctx<'_>, rules: &[(RawRule, usize)]) {
+    let ids: Vec<&str> = rules.iter().map(|(r, _)| r.id.get_ref().as_str()).collect();
+    for (r, file) in rules {
+        for need in &r.praise_needs {
+            if ids.contains(&need.get_ref().as_str()) {
+                continue;
+            }
+            let near = crate::suggest::closest(need.get_ref(), ids.iter().copied(), 1);
+            let help = match near.first() {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "name a rule id of this rubric or its bases".to_string(),
+            };
+            let msg = format!(
+                "rule `{}`: `praise_needs` names `{}`, which is no rule here",
+                r.id.get_ref(),
+                need.get_ref()
+            );
+            cx.err(*file, need.span(), msg, &help);
+        }
+    }
 }
