@@ -329,6 +329,10 @@ pub(super) struct RawFeedback {
 pub(super) struct RawFollowUp {
     /// The weak dimension this follow-up digs into.
     pub dimension: Dimension,
+    /// Asked for this rule's finding only (before the dimension's general follow-up): "why
+    /// does that work?" for a missing reason, not "what do you do, step by step?".
+    #[serde(default)]
+    pub rule: Option<String>,
     pub text: String,
 }
 
