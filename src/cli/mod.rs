@@ -19,6 +19,7 @@ mod data;
 mod drill;
 mod generate;
 mod grade;
+mod grade_stream;
 mod history;
 mod interview;
 mod jobad;
