@@ -17,6 +17,7 @@
 //!   [`config`] (the user's config file).
 //! - [`session`] writes every practice answer to `attempts.jsonl`; [`history`] reads it back
 //!   tolerantly and filters it; [`report`] turns it into progress (text, Markdown, HTML, JSON, CSV).
+//! - [`english`]: written-English notes beside the analysis (Harper, feature `english`).
 //! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
@@ -30,6 +31,7 @@ pub mod config;
 pub mod diag;
 pub mod drill;
 pub mod embedded;
+pub mod english;
 pub mod error;
 pub mod feedback;
 pub mod grade;
