@@ -17,6 +17,9 @@
 //! banks = ["~/coaching/banks"]
 //! color = "never"                                  # auto, always or never
 //! data_dir = "~/coaching/history"
+//! english = true                                   # written-English notes in analyze and grade too
+//! english_dialect = "british"                      # american (default), british, australian, canadian, indian
+//! english_words = ["~/coaching/company-names.txt"] # more words never called misspelled
 //! ```
 //!
 //! Relative paths are relative to the config file's folder; `~/` is the home folder.
@@ -43,6 +46,12 @@ pub struct Config {
     pub banks: Vec<PathBuf>,
     pub color: Option<ColorChoice>,
     pub data_dir: Option<PathBuf>,
+    /// Written-English notes: `Some(true)` everywhere, `Some(false)` nowhere, unset: in
+    /// practice only.
+    pub english: Option<bool>,
+    pub english_dialect: Option<crate::english::Dialect>,
+    /// Word files for the English checker's dictionary.
+    pub english_words: Vec<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +67,12 @@ struct Raw {
     color: Option<Spanned<String>>,
     #[serde(default)]
     data_dir: Option<String>,
+    #[serde(default)]
+    english: Option<bool>,
+    #[serde(default, alias = "english_variant")]
+    english_dialect: Option<Spanned<String>>,
+    #[serde(default)]
+    english_words: Option<OneOrMany>,
 }
 
 #[derive(Deserialize)]
@@ -150,6 +165,12 @@ pub fn parse(file: &str, text: &str, base: &Path) -> std::result::Result<Config,
             Some(t.to_string())
         }
     });
+    let english_dialect = raw.english_dialect.as_ref().and_then(|d| {
+        d.get_ref()
+            .parse::<crate::english::Dialect>()
+            .map_err(|e| problems.push(Diagnostic::at(file, text, d.span(), e)))
+            .ok()
+    });
     let paths = |v: Option<OneOrMany>| -> Vec<PathBuf> {
         v.map(OneOrMany::into_vec)
             .unwrap_or_default()
@@ -168,6 +189,9 @@ pub fn parse(file: &str, text: &str, base: &Path) -> std::result::Result<Config,
             .data_dir
             .filter(|s| !s.trim().is_empty())
             .map(|s| resolve(&s, base)),
+        english: raw.english,
+        english_dialect,
+        english_words: paths(raw.english_words),
     };
     problems.into_result(config)
 }
@@ -218,6 +242,26 @@ mod tests {
             .to_string();
         assert!(e.contains("c.toml:1:9: unknown colour `blue`"), "{e}");
         assert!(e.contains("\"auto\", \"always\" or \"never\""), "{e}");
+    }
+
+    #[test]
+    fn english_settings_are_read_and_a_bad_dialect_is_located() {
+        let c = parse(
+            "c.toml",
+            "english = true\nenglish_dialect = \"British\"\nenglish_words = \"w.txt\"\n",
+            Path::new("/etc/sc"),
+        )
+        .unwrap();
+        assert_eq!(c.english, Some(true));
+        assert_eq!(c.english_dialect, Some(crate::english::Dialect::British));
+        assert_eq!(c.english_words, [PathBuf::from("/etc/sc/w.txt")]);
+        let e = parse("c.toml", "english_dialect = \"martian\"\n", Path::new("."))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("c.toml:1:19: unknown English dialect `martian`"),
+            "{e}"
+        );
     }
 
     #[test]

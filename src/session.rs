@@ -60,6 +60,10 @@ pub struct AttemptRecord {
     /// The drill this attempt belongs to, if any.
     #[serde(default)]
     pub drill: Option<String>,
+    /// The written-English notes' counts, when the checker ran before the record was written
+    /// (absent in older records and when it did not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::english::summary::Record>,
 }
 
 impl AttemptRecord {
@@ -101,6 +105,7 @@ impl AttemptRecord {
             findings: analysis.findings.iter().map(|f| f.rule.clone()).collect(),
             follow_up: feedback.follow_up.as_ref().map(|f| f.text.clone()),
             drill: None,
+            language: feedback.language.as_ref().map(Into::into),
         }
     }
 }

@@ -126,6 +126,24 @@ pub struct PracticeArgs {
     /// Do not save this session's answers.
     #[arg(long)]
     pub no_save: bool,
+    #[command(flatten)]
+    pub english: EnglishArgs,
+}
+
+/// Written-English notes (Harper's checker), for the commands that give feedback.
+#[derive(Debug, Clone, Default, Args)]
+pub struct EnglishArgs {
+    /// Add written-English notes: capital "I", verb agreement, tense, spelling, articles
+    /// [default: on in practice and drills; in analyze and grade, `english` in the config file]
+    #[arg(long, conflicts_with = "no_english")]
+    pub english: bool,
+    /// No written-English notes.
+    #[arg(long)]
+    pub no_english: bool,
+    /// The English to check against (implies --english): american, british, australian,
+    /// canadian or indian [default: `english_dialect` in the config file, else american]
+    #[arg(long, value_name = "DIALECT")]
+    pub english_dialect: Option<crate::english::Dialect>,
 }
 
 /// How an answer file is written.
@@ -177,6 +195,8 @@ pub struct AnalyzeArgs {
     /// Exit with status 1 when the overall score is below this.
     #[arg(long, value_name = "SCORE")]
     pub fail_under: Option<f64>,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -327,6 +347,8 @@ pub struct DrillArgs {
     /// Do not save this drill's answers in the practice history.
     #[arg(long)]
     pub no_save: bool,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -402,6 +424,8 @@ pub struct GradeArgs {
     /// The title of the Markdown and HTML reports.
     #[arg(long, value_name = "TEXT", default_value = "Cohort report")]
     pub title: String,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 /// How a rubric comparison is printed.

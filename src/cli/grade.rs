@@ -115,7 +115,10 @@ pub fn run(g: &Global, a: GradeArgs) -> Outcome {
     let rubrics = g.rubrics()?;
     let workers = a.jobs.map_or_else(grade::default_workers, usize::from);
     let run = load(&a.inputs, a.input_format, a.kind, &catalog)?;
-    let graded = grade_jobs(&run.jobs, &rubrics, workers);
+    let mut graded = grade_jobs(&run.jobs, &rubrics, workers);
+    if let Some(settings) = super::english::settings(&a.english, &g.config, false)? {
+        super::english::check_graded(&settings, &mut graded, workers)?;
+    }
     let summary = cohort::summarize(&graded, &rubrics);
     let results = Results {
         graded: &graded,

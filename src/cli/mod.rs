@@ -14,6 +14,7 @@ mod args;
 mod config;
 mod data;
 mod drill;
+mod english;
 mod generate;
 mod grade;
 mod history;

@@ -18,7 +18,7 @@
 //! everything else works as before.
 
 pub mod background;
-mod check;
+pub mod check;
 pub mod group;
 #[cfg(feature = "english")]
 mod map;

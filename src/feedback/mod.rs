@@ -63,6 +63,10 @@ pub struct Feedback {
     pub fixes: Vec<Fix>,
     pub next_step: String,
     pub follow_up: Option<FollowUpPick>,
+    /// Written-English notes, when the checker ran ([`crate::english`]); `coach` leaves it empty
+    /// and the caller attaches it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::english::Language>,
 }
 
 /// Picks the feedback for `analysis`.
@@ -170,6 +174,7 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         fixes,
         next_step,
         follow_up,
+        language: None,
     }
 }
 

@@ -26,7 +26,8 @@ impl<W: Write> Practice<'_, W> {
         let q = self.current();
         let analysis = self.analyzer.analyze_in(&text, Context::question(q));
         let rubric = self.rubric_for(q);
-        let fb = feedback::coach(&analysis, rubric, Some(q));
+        let mut fb = feedback::coach(&analysis, rubric, Some(q));
+        self.attach_language(&analysis, &mut fb, 0);
         let mut m = Markup::new();
         m.nl();
         if retry {
@@ -36,6 +37,7 @@ impl<W: Write> Practice<'_, W> {
             }
         }
         m.append(self.screen(&analysis, &fb, q));
+        self.language_pending_line(&mut m);
         if self.opts.timer {
             let secs = typed_for.as_secs();
             m.nl().push(
@@ -93,7 +95,9 @@ impl<W: Write> Practice<'_, W> {
         let q = self.current();
         let analysis = self.analyzer.analyze_in(&combined, Context::question(q));
         let rubric = self.rubric_for(q);
-        let fb = feedback::coach(&analysis, rubric, Some(q));
+        let mut fb = feedback::coach(&analysis, rubric, Some(q));
+        // Only what the follow-up answer adds: the answer before it had its notes.
+        self.attach_language(&analysis, &mut fb, combined.len() - addition.trim().len());
         let mut m = Markup::new();
         m.nl()
             .push(Role::Heading, "Your answer with the follow-up")
@@ -102,6 +106,7 @@ impl<W: Write> Practice<'_, W> {
         let change = diff::compare(&prev.analysis, &analysis);
         m.append(diff::render(&change)).nl();
         m.append(advice(&fb, self.opts.width));
+        self.language_pending_line(&mut m);
         m.nl();
         let stage = self.what_next(&mut m, &fb);
         self.print(&m)?;

@@ -9,6 +9,7 @@
 mod answering;
 pub mod commands;
 pub mod input;
+mod language;
 pub mod order;
 mod recording;
 mod screens;
@@ -46,6 +47,9 @@ pub struct Options {
     /// A drill: its title and instructions shown at the start, whether hints and examples are
     /// allowed, the suggested seconds per answer.
     pub drill: Option<DrillSettings>,
+    /// Written-English notes with these settings (none when `None`); the checker is loaded on
+    /// a background thread when the session starts.
+    pub english: Option<crate::english::Settings>,
 }
 
 /// What a drill plan changes about a session.
@@ -104,6 +108,7 @@ struct Practice<'a, W: Write> {
     opts: Options,
     out: W,
     ctrl_c_armed: bool,
+    english: language::English,
 }
 
 /// Runs a session until the questions run out, `:quit`, Ctrl-D or the end of piped input.
@@ -142,6 +147,7 @@ pub fn run<W: Write>(
         recorder,
         record_error,
         session_id: crate::session::new_session_id(),
+        english: language::English::start(opts.english.clone()),
         opts,
         out,
         ctrl_c_armed: false,
@@ -150,6 +156,7 @@ pub fn run<W: Write>(
     p.welcome()?;
     p.ask(input)?;
     p.run_loop(input)?;
+    p.show_pending_language(Some(language::END_WAIT))?;
     p.summary()?;
     input.save();
     Ok(Summary {
@@ -300,6 +307,7 @@ impl<'a, W: Write> Practice<'a, W> {
                 _ => input.read(self.prompt()),
             }
             .map_err(|e| Error::io("<stdin>", e))?;
+            self.show_pending_language(None)?;
             match entry {
                 Entry::Eof => return Ok(()),
                 Entry::Interrupted { discarded: true } => {
