@@ -45,18 +45,22 @@ pub fn merge(mut findings: Vec<Finding>, rules: &Rules) -> Vec<Finding> {
         let beaten = clash.iter().any(|&i| {
             let k = &kept[i];
             k.kind == f.kind
-                || (yields(&f.kind) && !yields(&k.kind))
-                || (k.span == f.span && rules.weight(&k.kind) >= rules.weight(&f.kind))
+                || match (yields(&k.kind), yields(&f.kind)) {
+                    (false, true) => true,
+                    (true, false) => false,
+                    _ => k.span == f.span && rules.weight(&k.kind) >= rules.weight(&f.kind),
+                }
         });
         if beaten {
             continue;
         }
-        // What gives way to this one.
+        // What gives way to this one: a yielding kind, or the same words of a lighter kind.
         let losers: Vec<usize> = clash
             .into_iter()
             .filter(|&i| {
                 let k = &kept[i];
-                (yields(&k.kind) && !yields(&f.kind)) || k.span == f.span
+                (yields(&k.kind) && !yields(&f.kind))
+                    || (k.span == f.span && yields(&k.kind) == yields(&f.kind))
             })
             .collect();
         for i in losers.into_iter().rev() {
@@ -156,7 +160,7 @@ pub fn language(text: &str, findings: Vec<Finding>, rules: &Rules, dialect: Dial
     let notes = ranked
         .iter()
         .take(s.max_notes)
-        .map(|(kind, fs)| note(text, kind, fs, &kept, rules))
+        .map(|(kind, fs)| note(text, kind, fs, &kept, rules, dialect))
         .collect();
     let kinds = ranked
         .iter()
@@ -183,7 +187,14 @@ pub fn language(text: &str, findings: Vec<Finding>, rules: &Rules, dialect: Dial
     }
 }
 
-fn note(text: &str, kind: &str, fs: &[&Finding], all: &[Finding], rules: &Rules) -> Note {
+fn note(
+    text: &str,
+    kind: &str,
+    fs: &[&Finding],
+    all: &[Finding],
+    rules: &Rules,
+    dialect: Dialect,
+) -> Note {
     let k = rules.kind(kind).expect("merge keeps known kinds only");
     let mut examples: Vec<Example> = Vec::new();
     for f in fs {
@@ -206,12 +217,22 @@ fn note(text: &str, kind: &str, fs: &[&Finding], all: &[Finding], rules: &Rules)
     Note {
         kind: kind.to_string(),
         title: k.title.clone(),
-        message: k.message.clone(),
+        message: k.message.replace("{dialect}", dialect_name(dialect)),
         suggestion,
         count: fs.len(),
         examples,
         hits: fs.iter().map(|f| f.span.clone()).collect(),
         detail: fs.iter().find_map(|f| f.detail.clone()),
+    }
+}
+
+fn dialect_name(d: Dialect) -> &'static str {
+    match d {
+        Dialect::American => "American",
+        Dialect::British => "British",
+        Dialect::Australian => "Australian",
+        Dialect::Canadian => "Canadian",
+        Dialect::Indian => "Indian",
     }
 }
 
@@ -257,6 +278,18 @@ mod tests {
             &rules(),
         );
         assert_eq!(kept, [f("tense", 8..13, "bought")]);
+    }
+
+    #[test]
+    fn spelling_gives_way_even_to_a_kind_of_the_same_weight() {
+        // "informations": a spelling finding from Harper, a word-forms one from a pattern.
+        let wf = f("word-forms", 4..16, "information");
+        for found in [
+            vec![f("spelling", 4..16, "information's"), wf.clone()],
+            vec![wf.clone(), f("spelling", 4..16, "information's")],
+        ] {
+            assert_eq!(merge(found, &rules()), [wf.clone()]);
+        }
     }
 
     #[test]
