@@ -55,8 +55,10 @@ mod engine {
         for path in &settings.words {
             terms.extend(rules::words(&crate::error::read_text(path)?));
         }
-        let mut meta = DictWordMetadata::default();
-        meta.dialects = DialectFlags::all();
+        let meta = DictWordMetadata {
+            dialects: DialectFlags::all(),
+            ..DictWordMetadata::default()
+        };
         let mut dict = MutableDictionary::new();
         dict.extend_words(terms.iter().flat_map(|t| {
             let lower = t.to_lowercase();

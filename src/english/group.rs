@@ -32,7 +32,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Merges overlapping findings: of two of the same kind the first is kept; a finding of a kind
 /// that `yields` gives way to one of another kind; on the very same words the heavier kind wins.
 pub fn merge(mut findings: Vec<Finding>, rules: &Rules) -> Vec<Finding> {
-    findings.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+    findings.sort_by_key(|a| (a.span.start, a.span.end));
     let yields = |k: &str| rules.kind(k).is_some_and(|k| k.yields);
     let mut kept: Vec<Finding> = Vec::new();
     for f in findings {
@@ -288,7 +288,7 @@ mod tests {
             vec![f("spelling", 4..16, "information's"), wf.clone()],
             vec![wf.clone(), f("spelling", 4..16, "information's")],
         ] {
-            assert_eq!(merge(found, &rules()), [wf.clone()]);
+            assert_eq!(merge(found, &rules()), std::slice::from_ref(&wf));
         }
     }
 

@@ -224,13 +224,13 @@ mod tests {
                     quote: "i".into(),
                     fix: "I".into(),
                 }],
-                hits: vec![0..1],
+                hits: std::iter::once(0..1).collect(),
                 detail: None,
             }],
             kinds: Vec::new(),
         }
         .shifted(10);
-        assert_eq!(l.notes[0].hits, [10..11]);
+        assert_eq!(l.notes[0].hits[0], 10..11);
         assert_eq!(l.notes[0].examples[0].span, 10..11);
     }
 }

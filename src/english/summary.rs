@@ -87,7 +87,7 @@ impl Summary {
             s.per_100_words = (findings as f64 * 1000.0 / words as f64).round() / 10.0;
         }
         // Stable: kinds found in as many answers keep the order of the first answers.
-        s.kinds.sort_by(|a, b| b.answers.cmp(&a.answers));
+        s.kinds.sort_by_key(|k| std::cmp::Reverse(k.answers));
         s
     }
 
