@@ -6,8 +6,6 @@
 
 mod common;
 
-use serde_json::Value;
-
 const ANGRY: &str = "angry-customer-call-center";
 
 /// Runs `starcoach ARGS` with `stdin`, in a clean temp home; (stdout, stderr, exit code).
@@ -42,6 +40,7 @@ fn without_the_checker_english_is_a_clear_error_and_practice_goes_on() {
 #[cfg(feature = "english")]
 mod with_the_checker {
     use super::*;
+    use serde_json::Value;
 
     /// Non-native answers written for these tests, each in a shape candidates produce.
     const ANSWERS: &[(&str, &str)] = &[
