@@ -9,10 +9,14 @@ use crate::error::Error;
 /// Answers with fewer words than this get feedback, but are called out as too short to judge.
 pub const MIN_WORDS: usize = 3;
 
+/// The most an answer may be, everywhere (analyze, grade, practice): a pasted essay is fine,
+/// a binary file or a runaway paste is not.
+pub const MAX_BYTES: usize = 4 << 20;
+
 /// Checks that there is something to analyze and normalizes line endings (CRLF and lone CR
 /// become LF; NUL and other control characters except tab and newline become spaces).
 pub fn check(answer: &str) -> Result<&str, Error> {
-    if answer.trim().is_empty() {
+    if crate::safe_text::is_blank(answer) {
         return Err(Error::Usage(
             "nothing to analyze: the answer is empty".into(),
         ));

@@ -59,6 +59,9 @@ pub fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
         io::ErrorKind::IsADirectory => "is a directory, expected a file".to_string(),
         io::ErrorKind::NotADirectory => "part of this path is a file, not a folder".to_string(),
+        io::ErrorKind::AlreadyExists => {
+            "a file of that name is in the way (a folder was expected)".to_string()
+        }
         _ => e.to_string(),
     }
 }
@@ -72,9 +75,33 @@ impl Error {
     }
 }
 
+/// What to say about a UTF-16 file.
+pub const UTF16_ADVICE: &str = "this is UTF-16 text (as some Windows programs save it), and starcoach reads UTF-8: save it as UTF-8 (in Excel: CSV UTF-8; in Notepad: Save as, Encoding UTF-8)";
+
+/// Whether `bytes` look like UTF-16 text: a UTF-16 byte-order mark, or a NUL in every other
+/// byte of the start (ASCII text saved as UTF-16).
+pub fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 4 && {
+        let nul_at = |parity: usize| {
+            head.iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 == parity)
+                .all(|(_, &b)| b == 0)
+        };
+        nul_at(0) != nul_at(1)
+    }
+}
+
 /// Reads a whole file as UTF-8 text, with errors that name the file.
 pub fn read_text(path: &std::path::Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if looks_utf16(&bytes) {
+        return Err(Error::Usage(format!("{}: {UTF16_ADVICE}", path.display())));
+    }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),

@@ -18,6 +18,8 @@
 //! - [`session`] writes every practice answer to `attempts.jsonl`; [`history`] reads it back
 //!   tolerantly and filters it; [`report`] turns it into progress (text, Markdown, HTML, JSON, CSV).
 //! - [`english`]: written-English notes beside the analysis (Harper, feature `english`).
+//! - [`files`]: outputs written atomically and never over an input; [`safe_text`]: untrusted
+//!   text made safe to print on a terminal.
 //! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
 //!
 //! The library never prints; the `starcoach` binary is a thin shell over it.
@@ -34,6 +36,7 @@ pub mod embedded;
 pub mod english;
 pub mod error;
 pub mod feedback;
+pub mod files;
 pub mod grade;
 pub mod history;
 pub mod html;
@@ -41,6 +44,7 @@ pub mod prose;
 pub mod repl;
 pub mod report;
 pub mod rubric;
+pub mod safe_text;
 pub mod session;
 pub mod suggest;
 

@@ -126,57 +126,167 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
         .map(|h| PathBuf::from(h).join(".local/share/starcoach"))
 }
 
-/// Appends attempt records, one line each, synced to disk.
+/// Appends attempt records, one line each, synced to disk, and keeps the ones it could not
+/// write.
+///
+/// Each append checks that the file ends with a line break (another process, or a crash, may
+/// have left a cut-off line since the last one) and starts the record on a line of its own if
+/// not; writes the whole record in one write; syncs it; and on any failure truncates the file
+/// back to its length before the append, so a full disk never leaves a fragment. A record that
+/// could not be written stays in memory and is written, in order, before the next one
+/// ([`Recorder::record`]) or by [`Recorder::flush`]; the file is opened (and the folder
+/// created) only when it is first needed, and opened again after a failure, so saving resumes
+/// as soon as the disk has room or the folder can be written.
+///
+/// Two sessions appending at once each write whole lines; when one of them hits a full disk
+/// it truncates to its own starting length, which may also drop a record the other appended
+/// in the same instant (the other session does not know and keeps going).
 #[derive(Debug)]
 pub struct Recorder {
+    dir: PathBuf,
     path: PathBuf,
-    file: File,
+    file: Option<File>,
+    /// Serialized records not on disk yet, oldest first.
+    pending: Vec<String>,
 }
 
 impl Recorder {
-    /// Opens (creating) `attempts.jsonl` in `dir`. When the file's last line was cut off (a
-    /// crash while writing), a line break is added first, so the next record starts a line of
-    /// its own instead of being glued to the damaged one.
-    pub fn open(dir: &Path) -> Result<Recorder, Error> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let path = dir.join(ATTEMPTS_FILE);
-        let mut file = OpenOptions::new()
-            .create(true)
-            .read(true)
-            .append(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        if ends_unfinished(&mut file).map_err(|e| Error::io(&path, e))? {
-            file.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
+    /// A recorder for `attempts.jsonl` in `dir`. Nothing is touched on disk until the first
+    /// record.
+    pub fn new(dir: &Path) -> Recorder {
+        Recorder {
+            dir: dir.to_path_buf(),
+            path: dir.join(ATTEMPTS_FILE),
+            file: None,
+            pending: Vec::new(),
         }
-        Ok(Recorder { path, file })
+    }
+
+    /// A recorder with the file opened (and the folder created) at once, to find out now
+    /// whether saving works.
+    pub fn open(dir: &Path) -> Result<Recorder, Error> {
+        let mut r = Recorder::new(dir);
+        r.file = Some(r.open_file()?);
+        Ok(r)
+    }
+
+    fn open_file(&self) -> Result<File, Error> {
+        let dir = &self.dir;
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: is a file, not a folder; the data folder (--data-dir, STARCOACH_DATA_DIR) must be a folder",
+                dir.display()
+            )));
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut options = OpenOptions::new();
+        options.create(true).read(true).append(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
+            .open(&self.path)
+            .map_err(|e| Error::io(&self.path, e))
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Writes one record as one line and syncs it.
+    /// Records not on disk yet.
+    pub fn unsaved(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Queues one record and writes every queued record. An error means at least this record
+    /// is not on disk yet: it is kept and written with the next record or by [`flush`].
+    ///
+    /// [`flush`]: Recorder::flush
     pub fn record(&mut self, rec: &AttemptRecord) -> Result<(), Error> {
-        let mut line = serde_json::to_string(rec).expect("records serialize");
-        line.push('\n');
-        self.file
-            .write_all(line.as_bytes())
-            .and_then(|_| self.file.sync_data())
-            .map_err(|e| Error::io(&self.path, e))
+        self.pending
+            .push(serde_json::to_string(rec).expect("records serialize"));
+        self.flush()
+    }
+
+    /// Writes the queued records, oldest first, each synced; stops at the first failure.
+    pub fn flush(&mut self) -> Result<(), Error> {
+        while !self.pending.is_empty() {
+            let file = match self.file.as_mut() {
+                Some(f) => f,
+                None => self.file.insert(self.open_file()?),
+            };
+            if let Err(e) = append_line(file, &self.pending[0]) {
+                // Opened again next time: the folder or the file may have changed meanwhile.
+                self.file = None;
+                return Err(Error::io(&self.path, e));
+            }
+            self.pending.remove(0);
+        }
+        Ok(())
+    }
+
+    /// Writes the records still unsaved to a file of their own in the system's temporary
+    /// folder (usually another disk), to add to the history by hand later. Returns where,
+    /// or `None` when that failed too (or nothing was unsaved).
+    pub fn rescue(&self, session: &str) -> Option<PathBuf> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let path = std::env::temp_dir().join(format!("starcoach-unsaved-{session}.jsonl"));
+        let mut text = self.pending.join("\n");
+        text.push('\n');
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options
+            .open(&path)
+            .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()));
+        match written {
+            Ok(()) => Some(path),
+            Err(_) => {
+                let _ = std::fs::remove_file(&path);
+                None
+            }
+        }
+    }
+
+    /// The text of each unsaved answer, oldest first (for the candidate to copy when even
+    /// [`Recorder::rescue`] failed).
+    pub fn unsaved_answers(&self) -> Vec<String> {
+        self.pending
+            .iter()
+            .filter_map(|l| serde_json::from_str::<AttemptRecord>(l).ok())
+            .map(|r| r.answer)
+            .collect()
     }
 }
 
-/// Whether a non-empty file does not end with a line break.
-fn ends_unfinished(file: &mut File) -> std::io::Result<bool> {
-    use std::io::{Read, Seek, SeekFrom};
-    if file.metadata()?.len() == 0 {
-        return Ok(false);
+/// Appends `line` and a line break to `file` (opened for appending) in one write and syncs
+/// it; a line break goes first when the file does not end with one. On failure the file is
+/// truncated back to its length before, so no fragment is left.
+fn append_line(file: &mut File, line: &str) -> std::io::Result<()> {
+    let before = file.metadata()?.len();
+    let mut buf = Vec::with_capacity(line.len() + 2);
+    if before > 0 && !ends_with_newline(file, before)? {
+        buf.push(b'\n');
     }
-    file.seek(SeekFrom::End(-1))?;
+    buf.extend_from_slice(line.as_bytes());
+    buf.push(b'\n');
+    let written = file.write_all(&buf).and_then(|_| file.sync_data());
+    if written.is_err() {
+        let _ = file.set_len(before);
+        let _ = file.sync_data();
+    }
+    written
+}
+
+/// Whether the last byte of a file of length `len` (above 0) is a line break.
+fn ends_with_newline(file: &mut File, len: u64) -> std::io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(len - 1))?;
     let mut last = [0u8];
     file.read_exact(&mut last)?;
-    Ok(last[0] != b'\n')
+    Ok(last[0] == b'\n')
 }
 
 /// A new session id: the start time plus the process id, unique enough for one machine.
@@ -235,18 +345,70 @@ mod tests {
         assert_eq!(rfc3339(1_795_000_000), "2026-11-18T11:06:40Z");
     }
 
+    fn record(answer: &str) -> AttemptRecord {
+        serde_json::from_value(serde_json::json!({
+            "v": 1, "time": "2026-11-20T10:00:00Z", "session": "s1", "name": null,
+            "question": "q1", "question_text": "Tell me about a time.",
+            "kind": "behavioral", "tags": [], "attempt": 1, "retry": false,
+            "answer": answer, "words": 2, "overall": 40.0, "band": "needs work",
+            "scores": [], "episode": "specific", "star": "A", "findings": [], "follow_up": null
+        }))
+        .unwrap()
+    }
+
     #[test]
-    fn a_cut_off_last_line_does_not_swallow_the_next_record() {
+    fn a_cut_off_line_left_by_anyone_does_not_swallow_the_next_record() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(ATTEMPTS_FILE);
         std::fs::write(&path, "{\"v\":1,\"time\":\"2026-").unwrap();
         let mut r = Recorder::open(dir.path()).unwrap();
-        r.file.write_all(b"{}\n").unwrap();
+        r.record(&record("one")).unwrap();
+        // Another process leaves a fragment after this recorder opened the file.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"{\"v\":1,\"tim")
+            .unwrap();
+        r.record(&record("two")).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text, "{\"v\":1,\"time\":\"2026-\n{}\n");
-        // A file that ends properly gets nothing added.
-        drop(r);
-        Recorder::open(dir.path()).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        let h = crate::history::parse(text.as_bytes(), &path);
+        let answers: Vec<&str> = h.attempts.iter().map(|a| a.answer.as_str()).collect();
+        assert_eq!(answers, ["one", "two"]);
+        assert_eq!(
+            h.skipped.len(),
+            2,
+            "the two fragments, each on its own line"
+        );
+        assert!(text.ends_with('\n'));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_append_keeps_the_record_and_leaves_no_fragment() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/full", dir.path().join(ATTEMPTS_FILE)).unwrap();
+        let mut r = Recorder::new(dir.path());
+        let e = r.record(&record("kept")).unwrap_err().to_string();
+        assert!(e.contains("the disk is full"), "{e}");
+        assert_eq!(r.unsaved(), 1);
+        assert!(r.record(&record("also kept")).is_err());
+        assert_eq!(r.unsaved_answers(), ["kept", "also kept"]);
+        // Space returns: the next write saves both, oldest first.
+        std::fs::remove_file(dir.path().join(ATTEMPTS_FILE)).unwrap();
+        r.flush().unwrap();
+        assert_eq!(r.unsaved(), 0);
+        let h = crate::history::read(dir.path()).unwrap();
+        let answers: Vec<&str> = h.attempts.iter().map(|a| a.answer.as_str()).collect();
+        assert_eq!(answers, ["kept", "also kept"]);
+    }
+
+    #[test]
+    fn a_data_dir_that_is_a_file_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("data");
+        std::fs::write(&file, "").unwrap();
+        let e = Recorder::open(&file).unwrap_err().to_string();
+        assert!(e.contains("is a file, not a folder"), "{e}");
     }
 }

@@ -57,7 +57,7 @@ fn the_analysis_as_json() {
     assert!(out.status.success());
     let text = common::stdout(&out);
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     // As printed, field order included.
     insta::assert_snapshot!(text);
 }

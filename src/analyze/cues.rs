@@ -83,10 +83,9 @@ pub struct Boundary {
 /// Whether a hit at `hit` is where a cue with `position` counts.
 pub fn placed(position: Position, boundary: Option<Boundary>, hit: CueHit) -> bool {
     match (position, boundary) {
-        (Position::Any, _) => true,
-        // Without any action, nothing is "after" it, and everything is set-up.
-        (Position::AfterAction, None) => false,
-        (Position::BeforeAction, None) => true,
+        // An answer that tells no action gives no side to be on: the cue counts as it would
+        // without a position.
+        (_, None) | (Position::Any, _) => true,
         (Position::AfterAction, Some(b)) => {
             hit.sentence > b.sentence || (hit.sentence == b.sentence && hit.at > b.at)
         }

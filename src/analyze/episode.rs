@@ -23,16 +23,13 @@ fn slot(e: Episode) -> Option<usize> {
 /// Evidence per sentence for each episode type (in `ORDER`), whether an anchor cue fired, and
 /// the weight of explicit habit markers (habitual pattern or lexicon cues, as opposed to present
 /// tense alone): 3 for each opening sentence that has one, 1 for each later sentence.
-pub fn evidence(
-    doc: &Document<'_>,
-    rubric: &Rubric,
-    feats: &[SentenceFeatures],
-) -> (Vec<[f64; 3]>, bool, usize) {
+pub fn evidence(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) -> Evidence {
     let n = doc.sentences.len();
     let mut ev = vec![[0.0f64; 3]; n];
     let mut anchored = false;
     let mut marked = vec![false; n];
-    for cue in &rubric.cues {
+    let mut fired = vec![Vec::new(); n];
+    for (ci, cue) in rubric.cues.iter().enumerate() {
         let CueTarget::Episode(e) = cue.target else {
             continue;
         };
@@ -49,6 +46,7 @@ pub fn evidence(
             && !matches!(cue.matcher, CueMatch::Feature(_) | CueMatch::Clause(_));
         for (si, h) in hit.into_iter().enumerate() {
             if h > 0 {
+                fired[si].push(ci);
                 ev[si][k] += cue.weight * h as f64;
                 anchored |= cue.anchor;
                 marked[si] |= marker;
@@ -63,7 +61,27 @@ pub fn evidence(
         .filter(|(_, m)| **m)
         .map(|(si, _)| if si < 2 { 3 } else { 1 })
         .sum();
-    (ev, anchored, weight)
+    Evidence {
+        per: ev,
+        anchored,
+        habit_marks: weight,
+        fired,
+        marked,
+    }
+}
+
+/// The episode evidence of an answer (see [`evidence`]).
+pub struct Evidence {
+    /// Per sentence, evidence for each type in `ORDER`.
+    pub per: Vec<[f64; 3]>,
+    /// Whether an anchor cue fired.
+    pub anchored: bool,
+    /// The weight of explicit habit markers.
+    pub habit_marks: usize,
+    /// The episode cues that fired, per sentence.
+    pub fired: Vec<Vec<usize>>,
+    /// Whether a habit marker is in the sentence.
+    pub marked: Vec<bool>,
 }
 
 /// The answer's episode type, and the type each sentence counted for.
@@ -73,6 +91,8 @@ pub struct EpisodeResult {
     pub sentences: Vec<Option<Episode>>,
     /// Something ties the answer to one particular event.
     pub anchored: bool,
+    /// Indices into `rubric.cues` of the episode cues that fired, per sentence.
+    pub cues: Vec<Vec<usize>>,
 }
 
 /// The episode type of the answer.
@@ -83,7 +103,13 @@ pub fn classify(
     labels: &[Label],
 ) -> EpisodeResult {
     let settings = &rubric.episode;
-    let (ev, anchored, habit_marks) = evidence(doc, rubric, feats);
+    let Evidence {
+        per: ev,
+        anchored,
+        habit_marks,
+        fired: cues,
+        marked,
+    } = evidence(doc, rubric, feats);
     let mut counts = [0usize; 3];
     let mut considered = 0usize;
     let mut per = vec![None; ev.len()];
@@ -104,6 +130,9 @@ pub fn classify(
         }
     }
     let [h, b, s] = counts;
+    let marked_past = (0..ev.len())
+        .filter(|&si| per[si] == Some(Episode::Specific) && marked[si])
+        .count();
     let total = h + b + s;
     let dominant = |x: usize| x as f64 >= settings.dominant_share * total as f64;
     let need = settings.specific_min_sentences.min(considered.max(1));
@@ -111,10 +140,12 @@ pub fn classify(
         Episode::None
     } else if h > 0 && h >= s && dominant(h) {
         Episode::Hypothetical
-    } else if s >= need && s >= h && (anchored || (3 * habit_marks < s && s > b)) {
+    } else if s >= need && s >= h && (anchored || (2 * marked_past < s && s > b)) {
         // One event: something anchors it, or it is a past narrative that habit words
-        // ("usually", "whenever") do not frame as what the candidate used to do: one "every
-        // Saturday" inside a six-sentence story is a detail of that story.
+        // ("usually", "whenever") do not mark as what the candidate used to do in most of its
+        // sentences: "In my job I usually have many deadlines" before four sentences of what
+        // happened sets the scene of one story, and one "every Saturday" inside a six-sentence
+        // story is a detail of it.
         Episode::Specific
     } else if anchored && habit_marks == 0 && b > 0 && h <= s {
         // "One time a customer is shouting... I check the system": one event, anchored, told
@@ -133,6 +164,7 @@ pub fn classify(
         episode,
         sentences: per,
         anchored,
+        cues,
     }
 }
 

@@ -2,7 +2,7 @@
 //! whether a finding) the rule must produce on a short text. One test runs them for every
 //! shipped rubric, and `starcoach rubric check` runs them for a coach's own.
 
-use super::{Context, QuantityFinder, analyze_traced, features};
+use super::{Context, QuantityFinder, analyze_traced};
 use crate::bank::{Area, Kind, Question};
 use crate::rubric::Rubric;
 
@@ -108,7 +108,48 @@ pub fn check_examples(rubric: &Rubric) -> Vec<ExampleFailure> {
             }
         }
     }
+    for role in &rubric.metrics.roles {
+        for ex in &role.examples {
+            let Some(expected) = ex.hits else { continue };
+            let got = role_hits(rubric, &finder, role, &ex.text);
+            if got != expected {
+                out.push(ExampleFailure {
+                    owner: format!("[[metrics.role]] `{}`", role.role.as_str()),
+                    origin: role.origin.clone(),
+                    text: ex.text.clone(),
+                    expected: format!("{expected} hits"),
+                    got: got.to_string(),
+                });
+            }
+        }
+    }
     out
+}
+
+/// How many metrics of `text` the role pattern gives its role (inside one of its matches, with
+/// that role in the end).
+fn role_hits(
+    rubric: &Rubric,
+    finder: &QuantityFinder,
+    role: &crate::rubric::RolePattern,
+    text: &str,
+) -> usize {
+    let doc = super::Document::new(text, rubric);
+    let matches: Vec<std::ops::Range<usize>> = role
+        .pattern
+        .find_iter(&doc.haystack())
+        .map(|m| m.range())
+        .collect();
+    super::read(&doc, rubric, finder)
+        .metrics
+        .iter()
+        .filter(|m| m.role == role.role)
+        .filter(|m| {
+            matches
+                .iter()
+                .any(|r| r.start <= m.span.start && m.span.end <= r.end)
+        })
+        .count()
 }
 
 /// How many pieces of evidence rule `rule_id` of `rubric` finds in `text` (None when the
@@ -144,9 +185,7 @@ fn cue_hits(
     text: &str,
 ) -> usize {
     let doc = super::Document::new(text, rubric);
-    let quantities = finder.find(text);
-    let metrics = super::metrics::metrics(&doc, rubric, &quantities);
-    let feats = features::sentence_features(&doc, rubric, &metrics);
+    let feats = super::read(&doc, rubric, finder).feats;
     let boundary = super::star::label(&doc, rubric, &feats).boundary;
     super::cues::cue_hits(&doc, &feats, cue)
         .into_iter()

@@ -45,12 +45,19 @@ pub(super) fn details(
     let doc = f.doc;
     // (rank, span): 0 quantities, quotes, names and lexicon terms; 1 noun phrases.
     // A lone number word ("one guest") is hardly a detail; "45 minutes" and "two years" are.
+    // A number whose role is not credited (tenure, a target, a hypothetical or vague figure)
+    // is no detail of what happened.
+    let uncredited = |q: &super::Quantity| {
+        f.metrics
+            .iter()
+            .any(|m| !m.role.credited() && m.span.start < q.span.end && q.span.start < m.span.end)
+    };
     let mut out: Vec<(u8, Range<usize>)> = f
         .quantities
         .iter()
         .filter(|q| {
             let t = &doc.text[q.span.clone()];
-            t.contains(|c: char| c.is_ascii_digit() || c.is_whitespace())
+            t.contains(|c: char| c.is_ascii_digit() || c.is_whitespace()) && !uncredited(q)
         })
         .map(|q| (0, q.span.clone()))
         .collect();

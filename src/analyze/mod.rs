@@ -25,6 +25,7 @@
 //! );
 //! assert!(a.star.result.present);
 //! assert_eq!(a.metrics[0].kind, starcoach::analyze::QuantityKind::Money);
+//! assert_eq!(a.metrics[0].role, starcoach::analyze::MetricRole::Scale);
 //! ```
 
 mod cues;
@@ -137,6 +138,8 @@ pub struct Sentence {
     pub words: usize,
     /// Cue ids that fired, for transparency.
     pub cues: Vec<String>,
+    /// The evidence the cues gave each part (only parts with some), strongest first.
+    pub evidence: Vec<(Label, f64)>,
 }
 
 /// Where a STAR part is in the answer.
@@ -169,7 +172,46 @@ impl StarMap {
     }
 }
 
-/// A quantity that counts as a metric, and where it sits.
+/// What a number in an answer does: only an outcome or a scale earns metric credit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MetricRole {
+    /// What the candidate's action achieved: "handle time fell from 8 to 5 minutes".
+    Outcome,
+    /// The size of the situation: "200 calls a day", "a $40 charge", "a team of 12".
+    Scale,
+    /// How long the candidate has worked or studied: "for five years", "3 years of experience".
+    Tenure,
+    /// A goal or standard not yet reached: "the target was 90%", "to get it under 5 minutes".
+    Target,
+    /// Inside "would", "if" or "could": "I would help 20 people".
+    Hypothetical,
+    /// A figure of speech, not a measure: "100% of the time", "a couple of minutes".
+    Vague,
+    /// Narrative time and the like: "one evening", "four months later".
+    Other,
+}
+
+impl MetricRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetricRole::Outcome => "outcome",
+            MetricRole::Scale => "scale",
+            MetricRole::Tenure => "tenure",
+            MetricRole::Target => "target",
+            MetricRole::Hypothetical => "hypothetical",
+            MetricRole::Vague => "vague",
+            MetricRole::Other => "other",
+        }
+    }
+
+    /// Whether a number in this role counts as a metric and may be praised as a detail.
+    pub fn credited(self) -> bool {
+        matches!(self, MetricRole::Outcome | MetricRole::Scale)
+    }
+}
+
+/// A quantity of a metric kind, what it does in the answer, and where it sits.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metric {
     pub span: Range<usize>,
@@ -178,6 +220,7 @@ pub struct Metric {
     pub unit: Option<String>,
     /// Index of the sentence it is in.
     pub sentence: usize,
+    pub role: MetricRole,
 }
 
 /// "I" versus "we" in the action part.
@@ -378,6 +421,29 @@ pub fn analyze_with(
     analyze_traced(rubric, finder, answer, ctx).0
 }
 
+/// What the analysis knows before the STAR labels: the quantities, the metrics with the roles
+/// decided so far (and which are decided), and each sentence's grammar.
+struct Read {
+    quantities: Vec<Quantity>,
+    metrics: Vec<Metric>,
+    decided: Vec<bool>,
+    feats: Vec<features::SentenceFeatures>,
+}
+
+fn read(doc: &Document<'_>, rubric: &Rubric, finder: &QuantityFinder) -> Read {
+    let quantities = finder.find(doc.text);
+    let (mut metrics, mut decided) = metrics::metrics(doc, rubric, &quantities);
+    let mut feats = features::sentence_features(doc, rubric, &metrics);
+    metrics::grammar_roles(doc, rubric, &feats, &mut metrics, &mut decided);
+    metrics::refresh_quantities(&mut feats, &metrics, &decided);
+    Read {
+        quantities,
+        metrics,
+        decided,
+        feats,
+    }
+}
+
 /// Analyzes one answer, also returning what each rule measured.
 fn analyze_traced(
     rubric: &Rubric,
@@ -391,11 +457,22 @@ fn analyze_traced(
             return (a, Vec::new());
         }
     }
-    let quantities = finder.find(answer);
-    let metrics = metrics::metrics(&doc, rubric, &quantities);
-    let feats = features::sentence_features(&doc, rubric, &metrics);
+    let Read {
+        quantities,
+        mut metrics,
+        decided,
+        feats,
+    } = read(&doc, rubric, finder);
     let labelled = star::label(&doc, rubric, &feats);
     let episode = episode::classify(&doc, rubric, &feats, &labelled.labels);
+    let labelled = star::settle(labelled, episode.episode);
+    metrics::outcome_or_scale(
+        &mut metrics,
+        &decided,
+        &labelled.labels,
+        &labelled.also,
+        labelled.boundary,
+    );
     let areas: &[Area] = ctx.question.map_or(&[], |q| q.areas.as_slice());
     let coverage = measures::area_coverage(&doc, areas);
     let evaluated = rules::evaluate_all(&rules::Facts {
@@ -404,6 +481,7 @@ fn analyze_traced(
         labels: &labelled.labels,
         also: &labelled.also,
         backed: &labelled.backed,
+        strength: &labelled.strength,
         metrics: &metrics,
         quantities: &quantities,
         feats: &feats,
@@ -466,6 +544,7 @@ fn foreign(
                 explicit: false,
                 words: s.words.len(),
                 cues: Vec::new(),
+                evidence: Vec::new(),
             })
             .collect(),
         star: StarMap {

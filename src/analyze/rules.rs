@@ -17,6 +17,8 @@ pub struct Facts<'a> {
     pub also: &'a [Vec<Label>],
     /// Whether each sentence's label rests on its own cues (see `star::Labelled::backed`).
     pub backed: &'a [bool],
+    /// Each sentence's own evidence for its label (see `star::Labelled::strength`).
+    pub strength: &'a [f64],
     pub metrics: &'a [Metric],
     pub quantities: &'a [Quantity],
     pub feats: &'a [super::features::SentenceFeatures],
@@ -179,9 +181,10 @@ fn evaluate(
             let has = |si: usize| f.labels[si] == *label || f.also[si].contains(label);
             // Sentences that show the part by their own words come first (quotes use them).
             let mut order: Vec<usize> = (0..n).filter(|&si| has(si)).collect();
-            // Best first: the part is the sentence's own label and its words show it; then a
-            // second part its words show; then sentences that only inherit the label.
-            order.sort_by_key(|&si| {
+            // Best first: the part is the sentence's own label and its words show it (the
+            // strongest evidence first); then a second part its words show; then sentences that
+            // only inherit the label.
+            let rank = |si: usize| {
                 if f.labels[si] == *label && f.backed[si] {
                     0
                 } else if f.also[si].contains(label) {
@@ -189,6 +192,12 @@ fn evaluate(
                 } else {
                     2
                 }
+            };
+            order.sort_by(|&a, &b| {
+                rank(a)
+                    .cmp(&rank(b))
+                    .then(f.strength[b].total_cmp(&f.strength[a]))
+                    .then(a.cmp(&b))
             });
             let hits: Vec<Range<usize>> = order
                 .iter()
@@ -254,7 +263,7 @@ fn evaluate(
             let hits: Vec<Range<usize>> = f
                 .metrics
                 .iter()
-                .filter(|m| in_scope(f, rule, m.sentence))
+                .filter(|m| m.role.credited() && in_scope(f, rule, m.sentence))
                 .map(|m| m.span.clone())
                 .collect();
             (hits.len() as f64, hits)

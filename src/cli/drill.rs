@@ -42,6 +42,14 @@ fn practise(g: &Global, plan: &str, a: &DrillArgs) -> Outcome {
         _ => SummaryFormat::Markdown,
     };
     let d = drill::find(plan)?;
+    if let Some(path) = &a.output {
+        let mut inputs = g.inputs();
+        inputs.add(Path::new(plan), "the drill plan");
+        if let Some(r) = &d.rubric {
+            super::add_rubric(&mut inputs, r);
+        }
+        inputs.check_output(path)?;
+    }
     let catalog = g.catalog()?;
     let order = d.resolve(&catalog, a.seed).map_err(Error::Invalid)?;
     d.check_rubric().map_err(Error::Invalid)?;
@@ -75,10 +83,10 @@ fn practise(g: &Global, plan: &str, a: &DrillArgs) -> Outcome {
             SummaryFormat::Markdown => summary::markdown(&run),
             SummaryFormat::Html => summary::html(&run),
         };
-        std::fs::write(path, text).map_err(|e| Error::io(path, e))?;
+        crate::files::write_atomic(path, text.as_bytes())?;
         out(&format!("\nSummary for your coach: {}\n", path.display()))?;
     }
-    Ok(EXIT_OK)
+    Ok(super::practice::exit_code(&result))
 }
 
 fn is_html(p: &Path) -> bool {

@@ -10,10 +10,11 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::args::{CompareFormat, GradeArgs, GradeFormat};
-use super::{EXIT_ATTENTION, EXIT_ERROR, EXIT_OK, Global, Outcome, out};
+use super::{EXIT_ATTENTION, EXIT_ERROR, EXIT_OK, Global, Outcome, out_raw};
 use crate::analyze::Analyzer;
 use crate::bank::{Catalog, Kind};
 use crate::error::Error;
+use crate::files::{Inputs, write_atomic};
 use crate::grade::read::{InputKind, read_inputs};
 use crate::grade::render::Results;
 use crate::grade::{self, Graded, Skipped, cohort, compare};
@@ -43,9 +44,8 @@ fn format_for(path: &Path) -> Result<GradeFormat, Error> {
     })
 }
 
-#[allow(clippy::print_stderr)]
 fn warn(s: &str) {
-    eprintln!("{s}");
+    super::note(s);
 }
 
 /// The rows read from the inputs, ready to grade, with what was set aside.
@@ -111,6 +111,17 @@ pub fn run(g: &Global, a: GradeArgs) -> Outcome {
         .iter()
         .map(|p| format_for(p).map(|f| (p.clone(), f)))
         .collect::<Result<_, _>>()?;
+    let mut inputs = g.inputs();
+    for p in a.inputs.iter().filter(|p| p.as_os_str() != "-") {
+        inputs.add(p, "the answers file");
+    }
+    Inputs::check_distinct(&a.output)?;
+    for (path, _) in &files {
+        inputs.check_output(path)?;
+    }
+    if a.format.is_some() || files.is_empty() {
+        inputs.check_stdout()?;
+    }
     let catalog = g.catalog()?;
     let rubrics = g.rubrics()?;
     let workers = a.jobs.map_or_else(grade::default_workers, usize::from);
@@ -128,12 +139,12 @@ pub fn run(g: &Global, a: GradeArgs) -> Outcome {
     };
     for (path, format) in &files {
         let text = render(&results, *format, &a.title, false, 100);
-        std::fs::write(path, text).map_err(|e| Error::io(path, e))?;
+        write_atomic(path, text.as_bytes())?;
     }
     let stdout_format = a.format.or(files.is_empty().then_some(GradeFormat::Table));
     if let Some(f) = stdout_format {
         let width = crate::prose::terminal_width();
-        out(&render(&results, f, &a.title, g.color_stdout(), width))?;
+        out_raw(&render(&results, f, &a.title, g.color_stdout(), width))?;
     }
     if !files.is_empty() {
         let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
@@ -314,7 +325,7 @@ pub fn compare_cmd(
         CompareFormat::Json => c.json(),
         CompareFormat::Markdown => c.markdown(),
     };
-    out(&text)?;
+    out_raw(&text)?;
     Ok(if !run.errors.is_empty() {
         EXIT_ERROR
     } else if !run.skipped.is_empty() {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::args::{HistoryArgs, HistoryFilterArgs, ListFormat};
-use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out};
+use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out, out_raw};
 use crate::bank::Catalog;
 use crate::error::Error;
 use crate::history::{self, Filter, History};
@@ -70,36 +70,35 @@ pub(super) fn load(g: &Global, a: &HistoryFilterArgs, catalog: &Catalog) -> Resu
     })
 }
 
-#[allow(clippy::print_stderr)]
 fn warn_skipped(h: &History) {
     for s in h.skipped.iter().take(MAX_WARNINGS) {
-        eprintln!("warning: {s}");
+        super::note(&format!("warning: {s}"));
     }
     if h.skipped.len() > MAX_WARNINGS {
-        eprintln!(
+        super::note(&format!(
             "warning: {}: {} more lines skipped",
             h.path.display(),
             h.skipped.len() - MAX_WARNINGS
-        );
+        ));
     }
     if !h.skipped.is_empty() {
-        eprintln!(
-            "note: the rest of the history was read; fix or delete the lines named above to silence this"
+        super::note(
+            "note: the rest of the history was read; fix or delete the lines named above to silence this",
         );
     }
 }
 
-#[allow(clippy::print_stderr)]
 pub(super) fn note_empty(l: &Loaded) {
     if l.history.attempts.is_empty() && l.history.skipped.is_empty() {
-        eprintln!(
+        super::note(&format!(
             "note: no practice history yet in {}; answers are saved there as you practise (`starcoach practice`)",
             l.dir.display()
-        );
+        ));
     }
 }
 
 pub fn run(g: &Global, a: HistoryArgs) -> Outcome {
+    g.inputs().check_stdout()?;
     let catalog = g.catalog()?;
     let l = load(g, &a.filter, &catalog)?;
     let selected = l.history.select(&l.filter);
@@ -107,7 +106,7 @@ pub fn run(g: &Global, a: HistoryArgs) -> Outcome {
         ListFormat::Json => {
             let mut text = serde_json::to_string_pretty(&selected).expect("records serialize");
             text.push('\n');
-            out(&text)?;
+            out_raw(&text)?;
         }
         ListFormat::Text => {
             note_empty(&l);
@@ -118,7 +117,7 @@ pub fn run(g: &Global, a: HistoryArgs) -> Outcome {
             } else {
                 let width = super::report::width();
                 let m = crate::report::text::history(&selected, width);
-                out(&m.render(g.color_stdout()))?;
+                out_raw(&m.render(g.color_stdout()))?;
                 let sessions = {
                     let mut s: Vec<&str> = selected.iter().map(|r| r.session.as_str()).collect();
                     s.sort_unstable();

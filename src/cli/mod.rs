@@ -4,10 +4,13 @@
 //! - 0: done;
 //! - 1: done, but something needs attention (an answer below `--fail-under`, rows skipped);
 //! - 2: usage or runtime error (bad arguments, unreadable file, unknown question id);
-//! - 3: an invalid bank, rubric or drill file.
+//! - 3: an invalid bank, rubric or drill file;
+//! - 128+N: a practice session ended by signal N (130 Ctrl-C twice, 143 SIGTERM, 129 SIGHUP).
 //!
-//! A closed pipe (`starcoach questions | head`) ends the program quietly with 0.
-#![allow(clippy::print_stderr)]
+//! A closed pipe (`starcoach questions | head`) ends the program quietly with 0; a closed
+//! stderr is ignored (the run goes on, its files are written, its exit status is kept).
+//! Everything printed goes through [`crate::safe_text::visible`] unless it was rendered by
+//! code that already made it safe ([`out_raw`]).
 
 mod analyze;
 mod args;
@@ -34,6 +37,7 @@ use crate::bank::{self, Catalog};
 use crate::config::Config;
 use crate::error::Error;
 use crate::feedback::markup::ColorChoice;
+use crate::files::Inputs;
 use crate::rubric::RubricSet;
 
 /// Exit status: success.
@@ -113,6 +117,39 @@ impl Global {
         self.color_choice().enabled(io::stdout().is_terminal())
     }
 
+    /// Every file the settings make a command read, to protect from being overwritten by its
+    /// outputs: the bank files and folders, the rubric files (and the `*.toml` beside each,
+    /// which `extends` may read), the practice history in the data folder, the config file.
+    pub fn inputs(&self) -> Inputs {
+        let mut inputs = Inputs::new();
+        let mut banks: Vec<PathBuf> = self.config.banks.clone();
+        banks.extend(
+            bank::sources_from_env()
+                .into_iter()
+                .filter_map(|b| match b {
+                    bank::BankSource::Path(p) => Some(p),
+                    bank::BankSource::Text { .. } => None,
+                }),
+        );
+        banks.extend(self.banks.iter().cloned());
+        for b in &banks {
+            inputs.add(b, "the bank");
+        }
+        let mut rubrics: Vec<PathBuf> = self.config.rubrics.clone();
+        rubrics.extend(rubrics_from_env());
+        rubrics.extend(self.rubrics.iter().cloned());
+        for r in &rubrics {
+            add_rubric(&mut inputs, r);
+        }
+        if let Some(dir) = crate::session::data_dir(self.data_dir.as_deref()) {
+            inputs.add(&dir, "the practice history");
+        }
+        if let Some(config) = crate::config::location() {
+            inputs.add(&config, "the config file");
+        }
+        inputs
+    }
+
     /// Fills what flags and environment left unset from the config file.
     pub fn apply_config(&mut self, config: Config) {
         if self.name.is_none() {
@@ -125,6 +162,23 @@ impl Global {
     }
 }
 
+/// Adds a rubric file and the rubric files beside it (its `extends` base is looked up there).
+pub fn add_rubric(inputs: &mut Inputs, path: &std::path::Path) {
+    inputs.add(path, "the rubric");
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                inputs.add(&p, "the rubric");
+            }
+        }
+    }
+}
+
 /// Rubric files named by `STARCOACH_RUBRICS` (a path list).
 pub fn rubrics_from_env() -> Vec<PathBuf> {
     std::env::var_os("STARCOACH_RUBRICS")
@@ -134,6 +188,17 @@ pub fn rubrics_from_env() -> Vec<PathBuf> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Writes one line to stderr, with control characters made visible. A closed or full stderr
+/// is not an error (and never a panic, as `eprintln!` would be): the run goes on.
+pub fn note(text: &str) {
+    let mut err = io::stderr().lock();
+    let line = crate::safe_text::visible(text);
+    let _ = err
+        .write_all(line.as_bytes())
+        .and_then(|_| err.write_all(b"\n"))
+        .and_then(|_| err.flush());
 }
 
 /// Runs the program with the process's arguments.
@@ -184,17 +249,26 @@ pub fn report(result: Outcome) -> u8 {
             };
             let text = e.to_string();
             if text.starts_with("error:") {
-                eprintln!("{text}");
+                note(&text);
             } else {
-                eprintln!("error: {text}");
+                note(&format!("error: {text}"));
             }
             code
         }
     }
 }
 
-/// Writes to stdout; a closed pipe becomes an `Io` error that [`report`] turns into a quiet exit.
+/// Writes text that may hold untrusted parts (file names, TOML source, names) to stdout, with
+/// control characters made visible; a closed pipe becomes an `Io` error that [`report`] turns
+/// into a quiet exit.
 pub fn out(text: &str) -> Result<(), Error> {
+    out_raw(&crate::safe_text::visible(text))
+}
+
+/// Writes already-safe output to stdout: rendered [`crate::feedback::markup::Markup`] (whose
+/// colour codes must stay), JSON (which escapes control characters itself), Markdown, CSV and
+/// HTML made by the renderers, completions and the man page.
+pub fn out_raw(text: &str) -> Result<(), Error> {
     let mut stdout = io::stdout().lock();
     stdout
         .write_all(text.as_bytes())

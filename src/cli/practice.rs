@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use super::args::PracticeArgs;
-use super::{EXIT_OK, Global, Outcome};
+use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome};
 use crate::bank::{Catalog, Filter, Question};
 use crate::error::Error;
 use crate::repl::{self, input};
@@ -46,8 +46,18 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
         drill: None,
         english: super::english::settings(&a.english, &g.config, true)?,
     };
-    session(g, &catalog, &rubrics, plan)?;
-    Ok(EXIT_OK)
+    let summary = session(g, &catalog, &rubrics, plan)?;
+    Ok(exit_code(&summary))
+}
+
+/// How a session ends for the shell: 128 + the signal after an interrupt (130 for Ctrl-C,
+/// 143 SIGTERM, 129 SIGHUP), 1 when answers could not be saved, else 0.
+pub(super) fn exit_code(s: &repl::Summary) -> u8 {
+    match s.interrupted {
+        Some(sig) => u8::try_from(128 + sig).unwrap_or(u8::MAX),
+        None if s.unsaved > 0 => EXIT_ATTENTION,
+        None => EXIT_OK,
+    }
 }
 
 /// What to practise and how.
@@ -91,7 +101,10 @@ pub(super) fn session(
     };
     let stdout = std::io::stdout();
     if interactive {
-        let history = data_dir.map(|d| d.join("line-history.txt"));
+        // The candidate's own line history, and none on disk with --no-save.
+        let history = data_dir
+            .filter(|_| !plan.no_save)
+            .map(|d| input::history_file(&d, g.name.as_deref()));
         let mut term = input::Terminal::new(history, plan.timer)
             .map_err(|e| Error::Usage(format!("cannot start the terminal session: {e}")))?;
         repl::run(catalog, rubrics, opts, &mut term, stdout.lock())

@@ -1,7 +1,7 @@
 //! `starcoach questions`: list, filter, search and show practice questions.
 
 use super::args::{ListFormat, QuestionsAction, QuestionsArgs};
-use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out};
+use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out, out_raw};
 use crate::bank::{Catalog, Filter, Question};
 use crate::feedback::markup::{Markup, Role};
 use crate::prose::{shorten, terminal_width, wrap};
@@ -39,7 +39,7 @@ fn list(g: &Global, catalog: &Catalog, q: &QuestionsArgs) -> Outcome {
     };
     let found: Vec<&Question> = catalog.filter(&filter).collect();
     if q.format == ListFormat::Json {
-        out(&format!(
+        out_raw(&format!(
             "{}\n",
             serde_json::to_string_pretty(&found).expect("questions serialize")
         ))?;
@@ -51,10 +51,12 @@ fn list(g: &Global, catalog: &Catalog, q: &QuestionsArgs) -> Outcome {
     }
     if found.is_empty() {
         // Like grep: finding nothing is an answer (exit 1), as with --format json.
-        eprintln!("no questions match these filters (see `starcoach questions tags` for the tags)");
+        super::note(
+            "no questions match these filters (see `starcoach questions tags` for the tags)",
+        );
         return Ok(EXIT_ATTENTION);
     }
-    out(&table(&found, terminal_width()).render(g.color_stdout()))?;
+    out_raw(&table(&found, terminal_width()).render(g.color_stdout()))?;
     Ok(EXIT_OK)
 }
 
@@ -113,13 +115,13 @@ pub fn table(found: &[&Question], width: usize) -> Markup {
 fn show(g: &Global, catalog: &Catalog, id: &str, format: ListFormat, examples: bool) -> Outcome {
     let q = catalog.require(id)?;
     if format == ListFormat::Json {
-        out(&format!(
+        out_raw(&format!(
             "{}\n",
             serde_json::to_string_pretty(q).expect("question serializes")
         ))?;
         return Ok(EXIT_OK);
     }
-    out(&details(q, terminal_width(), examples).render(g.color_stdout()))?;
+    out_raw(&details(q, terminal_width(), examples).render(g.color_stdout()))?;
     Ok(EXIT_OK)
 }
 

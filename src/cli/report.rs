@@ -5,8 +5,9 @@ use std::path::Path;
 
 use super::args::{ReportArgs, ReportFormat};
 use super::history::{load, note_empty};
-use super::{Global, Outcome, out};
+use super::{Global, Outcome, out_raw};
 use crate::error::Error;
+use crate::files::write_atomic;
 use crate::report::{self, Progress};
 
 /// The width to lay the terminal report out in.
@@ -23,6 +24,11 @@ pub(super) fn width() -> usize {
 }
 
 pub fn run(g: &Global, a: ReportArgs) -> Outcome {
+    let inputs = g.inputs();
+    match &a.output {
+        Some(path) => inputs.check_output(path)?,
+        None => inputs.check_stdout()?,
+    }
     let catalog = g.catalog()?;
     let rubrics = g.rubrics()?;
     let l = load(g, &a.filter, &catalog)?;
@@ -44,27 +50,14 @@ pub fn run(g: &Global, a: ReportArgs) -> Outcome {
     };
     match &a.output {
         Some(path) => write(path, &text)?,
-        None => out(&text)?,
+        None => out_raw(&text)?,
     }
     Ok(l.exit_code())
 }
 
-/// Writes the report next to its final name first, so a reader never sees half a file.
-#[allow(clippy::print_stderr)]
+/// Writes the report atomically ([`write_atomic`]), so a reader never sees half a file.
 fn write(path: &Path, text: &str) -> Result<(), Error> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("--output {}: not a file name", path.display())))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
-    std::fs::write(&tmp, text)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io(path, e)
-        })?;
-    eprintln!("Wrote {}", path.display());
+    write_atomic(path, text.as_bytes())?;
+    super::note(&format!("Wrote {}", path.display()));
     Ok(())
 }

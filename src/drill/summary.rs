@@ -88,7 +88,8 @@ impl<'a> Run<'a> {
 }
 
 fn md_cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    crate::safe_text::visible(s)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
 }

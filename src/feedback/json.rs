@@ -8,7 +8,7 @@ use crate::analyze::{Analysis, Episode, Label};
 use crate::bank::Kind;
 use crate::rubric::{Dimension, Severity};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 pub struct Report<'a> {
@@ -82,6 +82,8 @@ pub struct MetricJson<'a> {
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
+    /// What the number does: only `outcome` and `scale` count as metrics.
+    pub role: crate::analyze::MetricRole,
 }
 
 #[derive(Serialize)]
@@ -90,8 +92,12 @@ pub struct SentenceJson<'a> {
     pub start: usize,
     pub end: usize,
     pub label: Label,
+    /// Other parts the sentence also carries.
+    pub also: &'a [Label],
     pub explicit: bool,
     pub cues: &'a [String],
+    /// The evidence the cues gave each part, strongest first.
+    pub evidence: std::collections::BTreeMap<Label, f64>,
 }
 
 #[derive(Serialize)]
@@ -248,6 +254,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
                 start: m.span.start,
                 end: m.span.end,
                 sentence: m.sentence,
+                role: m.role,
             })
             .collect(),
         sentences: a
@@ -258,8 +265,10 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
                 start: s.span.start,
                 end: s.span.end,
                 label: s.label,
+                also: &s.also,
                 explicit: s.explicit,
                 cues: &s.cues,
+                evidence: s.evidence.iter().copied().collect(),
             })
             .collect(),
         areas: a

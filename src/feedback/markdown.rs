@@ -7,6 +7,7 @@ use crate::rubric::Rubric;
 
 /// Escapes text for a Markdown paragraph or table cell (line breaks become spaces).
 pub fn escape(s: &str) -> String {
+    let s = crate::safe_text::visible(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(

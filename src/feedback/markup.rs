@@ -85,10 +85,13 @@ impl Markup {
         self
     }
 
-    /// Renders with ANSI colour or as plain text.
+    /// Renders with ANSI colour or as plain text. The text of every run goes through
+    /// [`crate::safe_text::visible`], so nothing in it can drive the terminal.
     pub fn render(&self, color: bool) -> String {
         let mut out = String::new();
         for (role, text) in &self.runs {
+            let text = crate::safe_text::visible(text);
+            let text = text.as_ref();
             let sgr = role.sgr();
             if color && !sgr.is_empty() && text != "\n" {
                 // Colour each line separately so a line break never carries a style.

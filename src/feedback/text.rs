@@ -361,6 +361,36 @@ pub fn explain(a: &Analysis) -> Markup {
         )
         .nl();
     }
+    m.nl().append(explain_labels(a));
+    m
+}
+
+/// Why each sentence got its STAR label: the evidence its own words gave each part.
+fn explain_labels(a: &Analysis) -> Markup {
+    let mut m = Markup::new();
+    m.push(Role::Heading, "How each sentence was labelled").nl();
+    for s in &a.sentences {
+        let parts: Vec<String> = s
+            .evidence
+            .iter()
+            .map(|(l, x)| format!("{} {x:.1}", l.as_str()))
+            .collect();
+        let why = if s.explicit {
+            "labelled by you".to_string()
+        } else if parts.is_empty() {
+            "no cue: from its neighbours".to_string()
+        } else {
+            parts.join(", ")
+        };
+        m.plain(format!("  {}  ", s.label.letter()))
+            .plain(crate::prose::shorten(a.quote(&s.span), 60))
+            .nl()
+            .push(
+                Role::Dim,
+                format!("       {why}; cues: {}", s.cues.join(" ")),
+            )
+            .nl();
+    }
     m
 }
 

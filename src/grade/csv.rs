@@ -163,8 +163,16 @@ fn skip_line_end(bytes: &[u8], i: &mut usize, line: &mut usize) {
 
 /// A field as written: quoted when it holds a delimiter, a quote, a line break or edge spaces.
 /// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading
-/// `'` so it shows as text; pass `text = false` for numbers.
+/// `'` so it shows as text; pass `text = false` for numbers. Control characters in text
+/// (other than line breaks and tabs) are shown as visible stand-ins
+/// ([`crate::safe_text::visible`]): a cell can never drive the terminal it is printed on.
 pub fn field(value: &str, text: bool) -> String {
+    let shown = if text {
+        crate::safe_text::visible(value)
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    };
+    let value = shown.as_ref();
     let guarded;
     let value = if text
         && value.starts_with(['=', '+', '-', '@', '\t', '\r'])

@@ -11,11 +11,15 @@ use super::{Asked, Batch, Location, Row, Skipped};
 use crate::bank::Kind;
 use crate::error::Error;
 
+mod folder;
+
+use folder::read_folder;
+
 /// The most one input file may be.
 pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 
 /// The most one answer may be (as for `starcoach analyze`).
-pub const MAX_ANSWER_BYTES: usize = 4 << 20;
+pub const MAX_ANSWER_BYTES: usize = crate::answer::MAX_BYTES;
 
 /// How an input is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -57,6 +61,13 @@ fn read_input(path: &Path, kind: InputKind, batch: &mut Batch) {
         }
     };
     let name = display(path);
+    if crate::error::looks_utf16(&bytes) {
+        batch.skipped.push(Skipped {
+            at: Location::new(&name, 0),
+            reason: crate::error::UTF16_ADVICE.into(),
+        });
+        return;
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -133,7 +144,7 @@ fn to_row(at: Location, f: Fields) -> Result<Row, Skipped> {
         .filter(|c| !c.is_empty())
         .ok_or_else(|| skip("no candidate: the `candidate` column is empty".into()))?;
     let answer = f.answer.unwrap_or_default();
-    if answer.trim().is_empty() {
+    if crate::safe_text::is_blank(&answer) {
         return Err(skip(format!("empty answer from {candidate}")));
     }
     if answer.len() > MAX_ANSWER_BYTES {
@@ -287,6 +298,13 @@ fn read_csv(name: &str, bytes: &[u8], batch: &mut Batch) {
                 .replace([' ', '-'], "_")
         })
         .collect();
+    if let Some(reason) = duplicate_column(&names) {
+        batch.skipped.push(Skipped {
+            at: Location::new(name, header.line),
+            reason,
+        });
+        return;
+    }
     let col = |want: &[&str]| names.iter().position(|n| want.contains(&n.as_str()));
     let c_candidate = col(&["candidate", "name"]);
     let c_question = col(&["question", "question_id"]);
@@ -327,6 +345,24 @@ fn read_csv(name: &str, bytes: &[u8], batch: &mut Batch) {
             });
             continue;
         }
+        let needed = [c_candidate, c_answer, c_question.or(c_text)];
+        if let Some(cut) = needed
+            .into_iter()
+            .flatten()
+            .find(|&c| c >= rec.fields.len())
+        {
+            batch.skipped.push(Skipped {
+                at,
+                reason: format!(
+                    "{} field{} but the header has {}: the row ends before the `{}` column (a line break outside quotes?)",
+                    rec.fields.len(),
+                    if rec.fields.len() == 1 { "" } else { "s" },
+                    names.len(),
+                    names[cut]
+                ),
+            });
+            continue;
+        }
         let mut decoded: Vec<Option<String>> = Vec::with_capacity(names.len());
         let mut bad_utf8 = None;
         for (i, f) in rec.fields.into_iter().enumerate() {
@@ -360,128 +396,32 @@ fn read_csv(name: &str, bytes: &[u8], batch: &mut Batch) {
     }
 }
 
-/// A folder of candidate folders, each holding `QUESTION-ID.txt` (or `.md`) answers.
-fn read_folder(dir: &Path, batch: &mut Batch) {
-    let entries = match sorted_entries(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            batch.errors.push(e);
-            return;
-        }
-    };
-    let mut candidates = 0;
-    for path in entries {
-        let name = file_name(&path);
-        if name.starts_with('.') {
-            continue;
-        }
-        if !path.is_dir() {
-            if is_answer_file(&path) && !name.to_ascii_lowercase().starts_with("readme") {
-                batch.skipped.push(Skipped {
-                    at: Location::new(&display(&path), 0),
-                    reason: format!(
-                        "answer files go in a folder per candidate: {}/CANDIDATE/QUESTION-ID.txt",
-                        display(dir)
-                    ),
-                });
-            }
-            continue;
-        }
-        candidates += 1;
-        let files = match sorted_entries(&path) {
-            Ok(f) => f,
-            Err(e) => {
-                batch.errors.push(e);
-                continue;
-            }
-        };
-        for file in files {
-            let fname = file_name(&file);
-            if fname.starts_with('.') {
-                continue;
-            }
-            let at = Location::new(&display(&file), 0);
-            if file.is_dir() || !is_answer_file(&file) {
-                batch.skipped.push(Skipped {
-                    at,
-                    reason: "not an answer file: name answers QUESTION-ID.txt (or .md)".into(),
-                });
-                continue;
-            }
-            let bytes = match read_bytes(&file) {
-                Ok(b) => b,
-                Err(e) => {
-                    batch.errors.push(e);
-                    continue;
-                }
-            };
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    batch.skipped.push(Skipped {
-                        at,
-                        reason: format!(
-                            "not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8",
-                            e.utf8_error().valid_up_to()
-                        ),
-                    });
-                    continue;
-                }
-            };
-            let markdown = file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-            let answer = if markdown {
-                crate::answer::from_markdown(&text)
-            } else {
-                text
-            };
-            let stem = file
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            push(
-                batch,
-                to_row(
-                    at,
-                    Fields {
-                        candidate: Some(file_name(&path)),
-                        question: Some(stem),
-                        answer: Some(answer),
-                        ..Fields::default()
-                    },
-                ),
-            );
+/// Why a header that names a column starcoach reads twice cannot be used (which of the two
+/// would be the answer?), or `None`.
+fn duplicate_column(names: &[String]) -> Option<String> {
+    const READ: [&[&str]; 5] = [
+        &["candidate", "name"],
+        &["question", "question_id"],
+        &["question_text"],
+        &["kind"],
+        &["answer", "text"],
+    ];
+    for group in READ {
+        let at: Vec<usize> = (0..names.len())
+            .filter(|&i| group.contains(&names[i].as_str()))
+            .collect();
+        if at.len() > 1 {
+            let shown: Vec<String> = at
+                .iter()
+                .map(|&i| format!("`{}` (column {})", names[i], i + 1))
+                .collect();
+            return Some(format!(
+                "the header names the same column more than once: {}; rename or remove all but one",
+                shown.join(" and ")
+            ));
         }
     }
-    if candidates == 0 {
-        batch.skipped.push(Skipped {
-            at: Location::new(&display(dir), 0),
-            reason: "no candidate folders: lay answers out as FOLDER/CANDIDATE/QUESTION-ID.txt"
-                .into(),
-        });
-    }
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-fn is_answer_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
-}
-
-fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    v.sort();
-    Ok(v)
+    None
 }
 
 #[cfg(test)]
@@ -541,7 +481,14 @@ mod tests {
         assert_eq!(b.rows[0].answer, "I listened, then I acted.");
         assert_eq!(b.skipped.len(), 1);
         assert_eq!(b.skipped[0].at.line, 3);
-        assert!(b.skipped[0].reason.starts_with("no question"));
+        // Too short a row is called that, not an empty question or answer.
+        assert!(
+            b.skipped[0]
+                .reason
+                .contains("the row ends before the `question` column"),
+            "{:?}",
+            b.skipped
+        );
     }
 
     #[test]

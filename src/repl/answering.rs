@@ -57,8 +57,9 @@ impl<W: Write> Practice<'_, W> {
         }
         m.nl();
         let stage = self.what_next(&mut m, &fb);
-        self.print(&m)?;
+        // On disk (synced) before the feedback shows: once it is on the screen, it is saved.
         self.record(&analysis, &fb, retry, false)?;
+        self.print(&m)?;
         self.attempts.push(Attempt {
             question: q.id.clone(),
             analysis,
@@ -109,8 +110,8 @@ impl<W: Write> Practice<'_, W> {
         self.language_pending_line(&mut m);
         m.nl();
         let stage = self.what_next(&mut m, &fb);
-        self.print(&m)?;
         self.record(&analysis, &fb, false, true)?;
+        self.print(&m)?;
         self.attempts.push(Attempt {
             question: q.id.clone(),
             analysis,

@@ -17,6 +17,7 @@ pub enum Command {
     History,
     Questions,
     Question(String),
+    Restore,
     Quit,
 }
 
@@ -95,6 +96,12 @@ pub const TABLE: &[Spec] = &[
         aliases: &["q", "goto"],
         args: " ID",
         help: "jump to a question by id (Tab completes ids)",
+    },
+    Spec {
+        name: "restore",
+        aliases: &[],
+        args: "",
+        help: "put the answer Ctrl-C threw away back in the editor",
     },
     Spec {
         name: "quit",
@@ -179,6 +186,7 @@ impl FromStr for Command {
             "questions" => Command::Questions,
             "question" if rest.is_empty() => return Err(ParseError::MissingArgument("question")),
             "question" => Command::Question(rest.to_string()),
+            "restore" => Command::Restore,
             "quit" => Command::Quit,
             _ => unreachable!("every table row is handled"),
         })
@@ -222,7 +230,7 @@ pub const HELP_TITLE: &str = "Commands (type them on their own line):";
 /// What `:help` says after the commands, one paragraph a line.
 pub const HELP_NOTES: &[&str] = &[
     "To answer, type or paste your answer; a blank line (or Ctrl-D on an empty line) sends it.",
-    "Ctrl-C throws away the answer you are typing; Ctrl-D on an empty prompt ends the session.",
+    "Ctrl-C throws away the answer you are typing (Up or :restore brings it back); Ctrl-D on an empty prompt ends the session.",
 ];
 
 /// The `:help` text, unwrapped.

@@ -1,10 +1,17 @@
 //! Where the session's input comes from: a terminal (rustyline: editing, history, Tab
 //! completion, multi-line answers) or a pipe (plain lines, so scripts and tests can drive it).
+//!
+//! In a terminal, SIGTERM and SIGHUP end the session as Ctrl-D does (the editor gives the
+//! terminal back in its normal mode, the summary is shown, the line history kept), and an
+//! answer thrown away with Ctrl-C is kept: Up recalls it, `:restore` puts it back in the
+//! editor. The line history is the candidate's own (one file per `--name`), and there is none
+//! on disk with `--no-save`.
 
 use std::io::{self, BufRead};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -46,6 +53,82 @@ pub trait Input {
     fn save(&mut self) {}
     /// Whether prompts and colour make sense (a terminal).
     fn interactive(&self) -> bool;
+    /// The answer the last Ctrl-C threw away, once (for `:restore`).
+    fn take_discarded(&mut self) -> Option<String> {
+        None
+    }
+    /// The signal (SIGTERM 15, SIGHUP 1) that ended input, if one did.
+    fn terminated(&self) -> Option<i32> {
+        None
+    }
+}
+
+/// The signal that asked the session to end (0: none yet).
+static TERMINATED: AtomicI32 = AtomicI32::new(0);
+/// Set once the session has seen [`TERMINATED`] and is ending by itself.
+static ENDING: AtomicBool = AtomicBool::new(false);
+
+/// How long the session may take to end by itself after SIGTERM or SIGHUP before the
+/// process exits anyway (every answer given is on disk already).
+const GRACE: Duration = Duration::from_secs(3);
+
+/// Catches SIGTERM and SIGHUP for the session. The line editor only stops reading for
+/// SIGINT, so the watcher thread raises one: the editor's handler wakes it (it waits on a
+/// pipe that handler writes, which the external printer made it watch), it restores the
+/// terminal and returns as for Ctrl-C, and [`Terminal`] then reads the end of input. Outside
+/// the editor SIGINT is caught too, so the raised one never kills the process.
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static WATCHING: AtomicBool = AtomicBool::new(false);
+    if WATCHING.swap(true, Ordering::SeqCst) {
+        return Ok(());
+    }
+    signal_hook::flag::register(SIGINT, Arc::new(AtomicBool::new(false)))?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            TERMINATED.store(sig, Ordering::SeqCst);
+            let _ = signal_hook::low_level::raise(SIGINT);
+            std::thread::sleep(GRACE);
+            if !ENDING.load(Ordering::SeqCst) {
+                std::process::exit(128 + sig);
+            }
+        }
+    });
+    Ok(())
+}
+
+/// The signal that ended the session, noting that the session has seen it.
+fn terminated() -> Option<i32> {
+    match TERMINATED.load(Ordering::SeqCst) {
+        0 => None,
+        sig => {
+            ENDING.store(true, Ordering::SeqCst);
+            Some(sig)
+        }
+    }
+}
+
+/// The line-history file of `name` (or of unnamed practice) in the data folder: one file per
+/// person, named so any name makes a safe file name.
+pub fn history_file(data_dir: &Path, name: Option<&str>) -> PathBuf {
+    let dir = data_dir.join("line-history");
+    let Some(name) = name
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+    else {
+        return dir.join("unnamed.txt");
+    };
+    let mut file = String::from("name-");
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            file.push(b as char);
+        } else {
+            file.push_str(&format!("%{b:02x}"));
+        }
+    }
+    file.push_str(".txt");
+    dir.join(file)
 }
 
 /// Shared state between the loop and the rustyline helper.
@@ -160,10 +243,19 @@ impl ConditionalEventHandler for CtrlD {
 pub struct Terminal {
     editor: rustyline::Editor<Helper, DefaultHistory>,
     shared: Arc<Mutex<Shared>>,
+    /// The line-history file (`None`: nothing on disk).
     history: Option<PathBuf>,
+    /// The answer the last Ctrl-C threw away.
+    discarded: Option<String>,
+    /// Kept for its side effect: the editor then waits on its signal pipe too (see
+    /// [`watch_signals`]). There is none when stdout is not a terminal (the editor is not in
+    /// raw mode then, and a signal ends the session after [`GRACE`]).
+    _printer: Option<Box<dyn rustyline::ExternalPrinter + Send>>,
 }
 
 impl Terminal {
+    /// A terminal session; `history` is the line-history file to load and save (see
+    /// [`history_file`]), or `None` to keep nothing on disk (`--no-save`).
     pub fn new(history: Option<PathBuf>, timer: bool) -> rustyline::Result<Terminal> {
         let config = rustyline::Config::builder()
             .auto_add_history(false)
@@ -184,16 +276,26 @@ impl Terminal {
         if let Some(h) = &history {
             let _ = editor.load_history(h);
         }
+        let printer = editor
+            .create_external_printer()
+            .ok()
+            .map(|p| Box::new(p) as Box<dyn rustyline::ExternalPrinter + Send>);
+        watch_signals()?;
         Ok(Terminal {
             editor,
             shared,
             history,
+            discarded: None,
+            _printer: printer,
         })
     }
 }
 
 impl Terminal {
     fn read_with(&mut self, prompt: &str, initial: Option<&str>) -> io::Result<Entry> {
+        if terminated().is_some() {
+            return Ok(Entry::Eof);
+        }
         if let Ok(mut s) = self.shared.lock() {
             s.last_line.clear();
         }
@@ -210,13 +312,22 @@ impl Terminal {
                 }
                 Ok(Entry::Text(text.to_string()))
             }
+            // However the read was cut short (the editor's Ctrl-C, or a plain read interrupted
+            // when stdout is not a terminal), SIGTERM or SIGHUP means: end as on Ctrl-D.
+            Err(_) if terminated().is_some() => Ok(Entry::Eof),
             Err(ReadlineError::Interrupted) => {
-                let discarded = self
+                let typed = self
                     .shared
                     .lock()
-                    .map(|s| !s.last_line.trim().is_empty())
-                    .unwrap_or(false);
-                Ok(Entry::Interrupted { discarded })
+                    .map(|s| s.last_line.trim_end().to_string())
+                    .unwrap_or_default();
+                if typed.trim().is_empty() {
+                    return Ok(Entry::Interrupted { discarded: false });
+                }
+                // Kept: Up recalls it, `:restore` puts it back.
+                let _ = self.editor.history_mut().add(&typed);
+                self.discarded = Some(typed);
+                Ok(Entry::Interrupted { discarded: true })
             }
             Err(ReadlineError::Eof) => Ok(Entry::Eof),
             Err(ReadlineError::Io(e)) => Err(e),
@@ -251,12 +362,27 @@ impl Input for Terminal {
             if let Some(dir) = h.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }
-            let _ = self.editor.save_history(h);
+            if self.editor.save_history(h).is_ok() {
+                // What the candidate typed is theirs alone on a shared machine.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let _ = std::fs::set_permissions(h, std::fs::Permissions::from_mode(0o600));
+                }
+            }
         }
     }
 
     fn interactive(&self) -> bool {
         true
+    }
+
+    fn take_discarded(&mut self) -> Option<String> {
+        self.discarded.take()
+    }
+
+    fn terminated(&self) -> Option<i32> {
+        terminated()
     }
 }
 
@@ -311,10 +437,14 @@ impl<R: BufRead> Input for Lines<R> {
                 }
                 return Ok(Entry::Text(answer));
             }
-            if !answer.is_empty() {
-                answer.push('\n');
+            // Past the limit the rest is read but not kept: the answer is refused as too long
+            // ([`crate::answer::MAX_BYTES`]), without holding gigabytes first.
+            if answer.len() <= crate::answer::MAX_BYTES {
+                if !answer.is_empty() {
+                    answer.push('\n');
+                }
+                answer.push_str(line);
             }
-            answer.push_str(line);
         }
     }
 

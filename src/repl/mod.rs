@@ -13,6 +13,7 @@ mod language;
 pub mod order;
 mod recording;
 mod screens;
+mod typed;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -79,6 +80,10 @@ pub struct Summary {
     pub attempts: Vec<Attempt>,
     pub saved_to: Option<PathBuf>,
     pub session: String,
+    /// Answers that could not be saved (the summary said so, and where they are).
+    pub unsaved: usize,
+    /// The signal that ended the session: 2 for Ctrl-C twice, 15 SIGTERM, 1 SIGHUP.
+    pub interrupted: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,9 +106,16 @@ struct Practice<'a, W: Write> {
     stage: Stage,
     attempts: Vec<Attempt>,
     example_index: usize,
+    /// Where answers are saved (`None` with `--no-save`).
     recorder: Option<Recorder>,
-    /// Why answers cannot be saved, until the candidate has been told (once).
-    record_error: Option<String>,
+    /// Saving failed and the candidate has been told; cleared when saving works again.
+    save_failing: bool,
+    /// Where the answers that could not be saved were put at the end, if anywhere.
+    rescued: Option<PathBuf>,
+    /// Text to start the next read with in the editor (`:restore`).
+    initial: Option<String>,
+    /// How the session was ended by an interrupt: the signal number (2 for Ctrl-C).
+    interrupted: Option<i32>,
     session_id: String,
     opts: Options,
     out: W,
@@ -127,13 +139,7 @@ pub fn run<W: Write>(
             "no questions to practise with these filters (see `starcoach questions`)".into(),
         ));
     }
-    let (recorder, record_error) = match &opts.data_dir {
-        Some(dir) => match Recorder::open(dir) {
-            Ok(r) => (Some(r), None),
-            Err(e) => (None, Some(e.to_string())),
-        },
-        None => (None, None),
-    };
+    let recorder = opts.data_dir.as_deref().map(Recorder::new);
     let mut p = Practice {
         catalog,
         rubrics,
@@ -145,7 +151,10 @@ pub fn run<W: Write>(
         attempts: Vec::new(),
         example_index: 0,
         recorder,
-        record_error,
+        save_failing: false,
+        rescued: None,
+        initial: None,
+        interrupted: None,
         session_id: crate::session::new_session_id(),
         english: language::English::start(opts.english.clone()),
         opts,
@@ -153,16 +162,25 @@ pub fn run<W: Write>(
         ctrl_c_armed: false,
     };
     input.set_ids(catalog.questions().map(|q| q.id.clone()).collect());
-    p.welcome()?;
-    p.ask(input)?;
-    p.run_loop(input)?;
-    p.show_pending_language(Some(language::END_WAIT))?;
-    p.summary()?;
+    let looped = p
+        .welcome()
+        .and_then(|_| p.ask(input))
+        .and_then(|_| p.run_loop(input));
+    // Whatever ended the session (a closed terminal included), retry what is unsaved and keep
+    // the line history before reporting.
+    p.finish_saving();
+    // Written-English notes still on their way come before the summary.
+    let shown = looped
+        .and_then(|_| p.show_pending_language(Some(language::END_WAIT)))
+        .and_then(|_| p.summary());
     input.save();
+    shown?;
     Ok(Summary {
         attempts: p.attempts,
         saved_to: p.recorder.as_ref().map(|r| r.path().to_path_buf()),
         session: p.session_id,
+        unsaved: p.recorder.as_ref().map_or(0, Recorder::unsaved),
+        interrupted: p.interrupted.or(input.terminated()),
     })
 }
 
@@ -296,12 +314,12 @@ impl<'a, W: Write> Practice<'a, W> {
                 answer_started = std::time::Instant::now();
             }
             // A retry in a terminal starts with the last answer in the editor, to improve it.
-            let last = match self.stage {
+            let last = self.initial.take().or_else(|| match self.stage {
                 Stage::Asking { retry: true } => {
                     self.latest_answer().map(|t| t.trim_end().to_string())
                 }
                 _ => None,
-            };
+            });
             let entry = match &last {
                 Some(text) if input.interactive() => input.read_initial(self.prompt(), text),
                 _ => input.read(self.prompt()),
@@ -314,11 +332,12 @@ impl<'a, W: Write> Practice<'a, W> {
                     self.ctrl_c_armed = false;
                     self.say(
                         Role::Warn,
-                        "Answer discarded. Type it again, or :next to move on.",
+                        "Answer put aside: :restore (or Up) brings it back. Type a new one, or :next to move on.",
                     )?;
                 }
                 Entry::Interrupted { discarded: false } => {
                     if self.ctrl_c_armed {
+                        self.interrupted = Some(2);
                         return Ok(());
                     }
                     self.ctrl_c_armed = true;
@@ -341,7 +360,10 @@ impl<'a, W: Write> Practice<'a, W> {
                         }
                         continue;
                     }
-                    if text.trim().is_empty() {
+                    if self.refused(&text)? {
+                        continue;
+                    }
+                    if crate::safe_text::is_blank(&text) {
                         match self.stage {
                             Stage::Asking { .. } => {
                                 self.say(Role::Dim, "(Type your answer and send it with a blank line; :hint shows what to cover.)")?;
@@ -361,9 +383,7 @@ impl<'a, W: Write> Practice<'a, W> {
                             self.answer(&text, retry, typed_for)?;
                         }
                         Stage::Answered => self.follow_up_answer(&text)?,
-                        Stage::FollowedUp => {
-                            self.say(Role::Dim, "There is no follow-up to answer now: type :retry to answer this question again, or press Enter for the next one.")?;
-                        }
+                        Stage::FollowedUp => self.more_of_the_answer(&text)?,
                     }
                 }
             }
@@ -492,6 +512,7 @@ impl<'a, W: Write> Practice<'a, W> {
                 }
                 Err(e) => self.say(Role::Warn, &e.to_string())?,
             },
+            Command::Restore => self.restore(input)?,
             Command::Quit => return Ok(false),
         }
         Ok(true)

@@ -1,5 +1,8 @@
-//! Keeping every answer: each attempt is recorded as it is given; when saving fails, the
-//! candidate is told once and practice goes on.
+//! Keeping every answer: each attempt is written and synced before its feedback is shown.
+//! When saving fails (a full disk, a folder that cannot be written), the candidate is told
+//! once, practice goes on, and the answers are kept in memory and written as soon as saving
+//! works again (with the next answer, or at the end); whatever is still unsaved at the end is
+//! put in a file of its own elsewhere, and the summary says how many and where.
 
 use std::io::Write;
 
@@ -7,7 +10,7 @@ use super::Practice;
 use crate::analyze::Analysis;
 use crate::error::Error;
 use crate::feedback::Feedback;
-use crate::feedback::markup::Role;
+use crate::feedback::markup::{Markup, Role};
 use crate::session::AttemptRecord;
 
 impl<W: Write> Practice<'_, W> {
@@ -35,28 +38,83 @@ impl<W: Write> Practice<'_, W> {
             rec.answer = analysis.text.clone();
         }
         let Some(recorder) = self.recorder.as_mut() else {
-            return self.warn_unsaved();
+            return Ok(());
         };
-        if let Err(e) = recorder.record(&rec) {
-            self.recorder = None;
-            self.record_error = Some(e.to_string());
-            return self.warn_unsaved();
+        let kept_before = recorder.unsaved();
+        match recorder.record(&rec) {
+            Ok(()) if self.save_failing => {
+                self.save_failing = false;
+                self.say(
+                    Role::Dim,
+                    &format!(
+                        "Saving works again: {kept_before} kept answer{} and this one are saved.",
+                        if kept_before == 1 { "" } else { "s" }
+                    ),
+                )
+            }
+            Ok(()) => Ok(()),
+            Err(_) if self.save_failing => Ok(()),
+            Err(e) => {
+                self.save_failing = true;
+                self.say(
+                    Role::Warn,
+                    &format!(
+                        "Note: your answers are not being saved ({e}). Practice goes on: each answer is kept and saving is tried again with the next one and at the end."
+                    ),
+                )
+            }
         }
-        Ok(())
     }
 
-    /// Says once that answers are not being saved, and why (an empty reason: already said).
-    pub(super) fn warn_unsaved(&mut self) -> Result<(), Error> {
-        let Some(reason) = self.record_error.replace(String::new()) else {
-            self.record_error = None;
-            return Ok(());
+    /// At the end: one more try at what is unsaved, then a file elsewhere for the rest.
+    pub(super) fn finish_saving(&mut self) {
+        let Some(r) = self.recorder.as_mut() else {
+            return;
         };
-        if reason.is_empty() {
-            return Ok(());
+        if r.flush().is_err() {
+            self.rescued = r.rescue(&self.session_id);
         }
-        self.say(
-            Role::Warn,
-            &format!("Note: your answers are not being saved ({reason}). Practice goes on; copy anything you want to keep."),
-        )
+    }
+
+    /// The summary's last lines: where the answers are, or how many are not saved and where
+    /// to find them.
+    pub(super) fn saving_summary(&self, m: &mut Markup) {
+        let Some(r) = &self.recorder else {
+            return;
+        };
+        let unsaved = r.unsaved();
+        if unsaved == 0 {
+            if !self.attempts.is_empty() {
+                m.nl()
+                    .push(Role::Dim, format!("Saved to {}", r.path().display()))
+                    .nl();
+            }
+            return;
+        }
+        let n = if unsaved == 1 {
+            "1 answer was".to_string()
+        } else {
+            format!("{unsaved} answers were")
+        };
+        let text = match &self.rescued {
+            Some(p) => format!(
+                "{n} not saved to {}. They are kept in {}: once the problem is fixed, add them to your history with `cat {} >> {}`.",
+                r.path().display(),
+                p.display(),
+                p.display(),
+                r.path().display()
+            ),
+            None => format!(
+                "{n} not saved to {}, and no other place could be written either. Copy what you want to keep from below.",
+                r.path().display()
+            ),
+        };
+        m.nl();
+        super::screens::para(m, Role::Warn, "", &text, self.opts.width);
+        if self.rescued.is_none() {
+            for a in r.unsaved_answers() {
+                m.nl().plain(a).nl();
+            }
+        }
     }
 }

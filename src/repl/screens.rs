@@ -350,13 +350,7 @@ impl<W: Write> Practice<'_, W> {
                 }
             }
         }
-        if let Some(r) = &self.recorder {
-            if !self.attempts.is_empty() {
-                m.nl()
-                    .push(Role::Dim, format!("Saved to {}", r.path().display()))
-                    .nl();
-            }
-        }
+        self.saving_summary(&mut m);
         self.print(&m)
     }
 }

@@ -28,8 +28,11 @@ pub const COLUMNS: [&str; 16] = [
     "findings",
 ];
 
-/// Quotes a field when it holds a comma, quote or line break.
+/// Quotes a field when it holds a comma, quote or line break. Control characters (other than
+/// line breaks and tabs) are shown as visible stand-ins ([`crate::safe_text::visible`]).
 pub fn field(s: &str) -> String {
+    let s = crate::safe_text::visible(s);
+    let s = s.as_ref();
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -42,15 +42,19 @@ pub enum Tense {
     /// The present perfect: "I've worked", "she has been" (experience or background up to now,
     /// not one step of a story).
     Perfect,
+    /// Looking back on what was or might have been: "I should have escalated sooner", "I would
+    /// have", "she could have lost her account".
+    Hindsight,
 }
 
 impl Tense {
-    pub const ALL: [Tense; 5] = [
+    pub const ALL: [Tense; 6] = [
         Tense::Past,
         Tense::Present,
         Tense::Modal,
         Tense::State,
         Tense::Perfect,
+        Tense::Hindsight,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +64,7 @@ impl Tense {
             Tense::Modal => "modal",
             Tense::State => "state",
             Tense::Perfect => "perfect",
+            Tense::Hindsight => "hindsight",
         }
     }
 }
@@ -106,10 +111,11 @@ pub struct ClauseQuery {
     pub subjects: Vec<Subject>,
     pub tenses: Vec<Tense>,
     pub aux: Vec<Aux>,
-    /// The clause's verb (the one after "to" for "had to call") must be a term of this lexicon...
-    pub verbs: Option<LexiconId>,
-    /// ... and must not be a term of this one.
-    pub except_verbs: Option<LexiconId>,
+    /// The clause's verb (the one after "to" for "had to call") must be a term of one of these
+    /// lexicons (when any are given)...
+    pub verbs: Vec<LexiconId>,
+    /// ... and must not be a term of any of these.
+    pub except_verbs: Vec<LexiconId>,
     /// Only clauses not introduced by a subordinator ("because", "when", "who") and not inside
     /// a purpose ("to make sure...") or condition ("if...").
     pub main: bool,
@@ -138,7 +144,7 @@ pub enum Region {
 }
 
 impl Feature {
-    pub const NAMES: [&'static str; 17] = [
+    pub const NAMES: [&'static str; 20] = [
         "i_past",
         "i_present",
         "i_modal",
@@ -154,6 +160,9 @@ impl Feature {
         "i_perfect",
         "we_perfect",
         "other_perfect",
+        "i_hindsight",
+        "we_hindsight",
+        "other_hindsight",
         "quantity",
         "question",
     ];
@@ -176,6 +185,9 @@ impl Feature {
             "i_perfect" => clause(Subject::I, Tense::Perfect),
             "we_perfect" => clause(Subject::We, Tense::Perfect),
             "other_perfect" => clause(Subject::Other, Tense::Perfect),
+            "i_hindsight" => clause(Subject::I, Tense::Hindsight),
+            "we_hindsight" => clause(Subject::We, Tense::Hindsight),
+            "other_hindsight" => clause(Subject::Other, Tense::Hindsight),
             "quantity" => Some(Feature::Quantity),
             "question" => Some(Feature::Question),
             _ => None,
@@ -246,6 +258,12 @@ pub struct FeatureLexicons {
     /// the present perfect ("have", "has"): "I have taken" is perfect.
     pub past_participle: Option<LexiconId>,
     pub perfect: Option<LexiconId>,
+    /// Optional: the modals of hindsight ("should", "could"): "I should have called" looks
+    /// back; it is neither a hypothetical nor a step.
+    pub hindsight: Option<LexiconId>,
+    /// Optional: determiners ("the", "her"): at the start of a clause, a determiner, a noun or
+    /// two and a past verb make someone or something a subject ("the package arrived").
+    pub determiners: Option<LexiconId>,
     /// Optional: words that open a subordinate clause ("because", "when", "who").
     pub subordinators: Option<LexiconId>,
     /// Optional: what opens a purpose ("to make sure", "so that") or a condition ("if").
@@ -255,4 +273,7 @@ pub struct FeatureLexicons {
     pub obligation: Option<LexiconId>,
     pub ability: Option<LexiconId>,
     pub attempt: Option<LexiconId>,
+    /// Optional: "do"-support ("don't", "did not"): the clause is about the verb after it ("I
+    /// don't get stressed" is about "get").
+    pub do_support: Option<LexiconId>,
 }

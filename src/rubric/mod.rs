@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{Label, QuantityKind};
+use crate::analyze::{Label, MetricRole, QuantityKind};
 use crate::bank::{Kind, Probe};
 use crate::error::Result;
 
@@ -129,8 +129,25 @@ pub struct EpisodeSettings {
 pub struct MetricSettings {
     pub kpi: LexiconId,
     pub kinds: Vec<QuantityKind>,
+    /// A quantity inside a match has the role `other` (narrative time, ages): never a metric.
     pub ignore: Vec<Pattern>,
     pub min_count: f64,
+    /// Patterns that give a quantity inside a match its role ("5 years of experience" is
+    /// tenure), tried in order before the grammar decides.
+    pub roles: Vec<RolePattern>,
+    /// Optional: words before a number in its clause that make it a target ("a target of 90%").
+    pub target_words: Option<LexiconId>,
+    /// Optional: verbs whose duration is how long someone has worked ("worked there for 3 years").
+    pub tenure_verbs: Option<LexiconId>,
+}
+
+/// `[[metrics.role]]`: quantities inside a match of `pattern` have `role`.
+#[derive(Debug, Clone)]
+pub struct RolePattern {
+    pub role: MetricRole,
+    pub pattern: Pattern,
+    pub examples: Vec<RuleExample>,
+    pub origin: String,
 }
 
 /// The language check: answers with too few common words of the expected language are not read.

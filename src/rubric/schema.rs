@@ -55,9 +55,10 @@ pub(super) struct RawHeader {
     pub title: String,
     #[serde(default)]
     pub description: Option<String>,
-    /// Question kinds this rubric scores (empty for a base rubric that is only extended).
+    /// Question kinds this rubric scores (absent for a base rubric that is only extended; an
+    /// empty list is an error: it would score nothing).
     #[serde(default)]
-    pub kinds: Vec<Kind>,
+    pub kinds: Option<Vec<Kind>>,
     /// A rubric whose lexicons, cues and settings this one starts from.
     #[serde(default)]
     pub extends: Option<Spanned<String>>,
@@ -117,6 +118,10 @@ pub(super) struct RawFeatures {
     /// Optional: the present perfect ("have", "has" + a participle), irregular participles.
     pub perfect: Option<Spanned<String>>,
     pub past_participle: Option<Spanned<String>>,
+    /// Optional: modals that look back when "have" follows ("should have called").
+    pub hindsight: Option<Spanned<String>>,
+    /// Optional: determiners that open a noun-phrase subject ("the package arrived").
+    pub determiners: Option<Spanned<String>>,
     /// Optional: words that open a subordinate clause ("because", "when").
     pub subordinators: Option<Spanned<String>>,
     /// Optional: what opens a purpose ("to make sure") or a condition ("if").
@@ -126,6 +131,8 @@ pub(super) struct RawFeatures {
     pub obligation: Option<Spanned<String>>,
     pub ability: Option<Spanned<String>>,
     pub attempt: Option<Spanned<String>>,
+    /// Optional: "do"-support words ("don't", "did not") before the verb a clause is about.
+    pub do_support: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -196,11 +203,11 @@ pub(super) struct RawClause {
     pub tense: OneOrMany<super::Tense>,
     #[serde(default)]
     pub aux: OneOrMany<super::Aux>,
-    /// A lexicon the clause's verb must be in, or must not be in.
+    /// Lexicons the clause's verb must be in (one of them), or must not be in (any of them).
     #[serde(default)]
-    pub verbs: Option<Spanned<String>>,
+    pub verbs: OneOrMany<String>,
     #[serde(default)]
-    pub except_verbs: Option<Spanned<String>>,
+    pub except_verbs: OneOrMany<String>,
     /// Only main clauses (not after "because", "when", "who"; not in a purpose or condition).
     #[serde(default)]
     pub main: bool,
@@ -225,12 +232,36 @@ pub(super) struct RawMetrics {
     /// Quantity kinds that count as metrics.
     pub kinds: Vec<QuantityKind>,
     /// A quantity inside a match of this pattern is not a metric (narrative time markers,
-    /// years of experience in set-up, ...).
+    /// ages, ...): its role is `other`.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
     /// Counts below this are part of the story ("two kids"), not a measure.
     #[serde(default)]
     pub min_count: Option<f64>,
+    /// Patterns that give a quantity its role (`tenure`, `vague`, `target`, `hypothetical`,
+    /// `other`), tried in order before the grammar decides.
+    #[serde(default, rename = "role")]
+    pub roles: Vec<RawRolePattern>,
+    /// Optional lexicons: words that make a number in their clause a target ("target",
+    /// "goal", "quota"), and verbs whose duration is tenure ("worked", "served").
+    #[serde(default)]
+    pub target_words: Option<Spanned<String>>,
+    #[serde(default)]
+    pub tenure_verbs: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRolePattern {
+    pub role: Spanned<crate::analyze::MetricRole>,
+    pub pattern: Spanned<String>,
+    /// Why the pattern is there (for people reading the rubric).
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub note: Option<String>,
+    /// `hits`: how many quantities of the text get this role from this pattern.
+    #[serde(default)]
+    pub examples: Vec<RawExample>,
 }
 
 #[derive(Deserialize, Clone)]

@@ -188,7 +188,7 @@ fn analyze_text_markdown_and_json_outputs() {
     md.code(0).quiet().out_has("# ");
     let json = home.run_in(&[&args[..], &["json"]].concat(), Some(ANSWER));
     json.code(0).quiet();
-    assert_eq!(json.json()["schema_version"], 1);
+    assert_eq!(json.json()["schema_version"], 2);
 }
 
 /// Regression: a penalty rule that took nothing showed as "points -0".
@@ -245,19 +245,20 @@ fn analyze_an_unknown_question_suggests_the_closest() {
 #[test]
 fn analyze_says_which_finding_holds_the_score_down() {
     let home = Home::new();
-    let hypothetical = "Working the front desk of a busy hotel taught me a lot about guests. If \
-        a guest was angry about a billing error, I would stay calm and listen to the whole story \
-        without interrupting. I would apologize sincerely, check the folio line by line and \
-        explain each charge. Then I would correct the error, print a new receipt and offer a \
-        late checkout. I would follow up with an email the next day to make sure everything \
-        was right, because guests remember how you made them feel.";
+    // A good story told all in "we": held at the ceiling of `ownership.we`.
+    let we = "Last spring a caller was furious because her internet had been down for three \
+        days during her exams. We apologized and we checked the line from our dashboard. We \
+        found a faulty port at the street cabinet, and we booked a technician for the same \
+        afternoon. We called her back at 5 pm to confirm it worked. She thanked us by name in \
+        the survey and gave us a 10 out of 10, and our repeat calls on that street dropped by \
+        30% that month.";
     home.run_in(
         &["analyze", "--question", "angry-customer-call-center", "-"],
-        Some(hypothetical.as_bytes()),
+        Some(we.as_bytes()),
     )
     .code(0)
-    .out_has("Overall 44/100")
-    .out_has("Held at 44 (");
+    .out_has("Overall 60/100")
+    .out_has("Held at 60 (");
     let json = home
         .run_in(
             &[
@@ -268,12 +269,12 @@ fn analyze_says_which_finding_holds_the_score_down() {
                 "angry-customer-call-center",
                 "-",
             ],
-            Some(hypothetical.as_bytes()),
+            Some(we.as_bytes()),
         )
         .code(0)
         .json();
-    assert_eq!(json["ceiling"]["rule"], "episode.hypothetical");
-    assert!(json["ceiling"]["uncapped"].as_f64().unwrap() > 44.0);
+    assert_eq!(json["ceiling"]["rule"], "ownership.we");
+    assert!(json["ceiling"]["uncapped"].as_f64().unwrap() > 60.0);
     // A real story has no ceiling: the field is left out.
     let real = home
         .run_in(

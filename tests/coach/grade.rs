@@ -261,7 +261,7 @@ fn json_rows_carry_the_same_analysis_as_analyze() {
     let one: serde_json::Value = serde_json::from_slice(&analyze).unwrap();
     let all: serde_json::Value = serde_json::from_slice(&graded).unwrap();
     assert_eq!(all["answers"][0]["analysis"], one);
-    assert_eq!(all["schema_version"], 1);
+    assert_eq!(all["schema_version"], 2);
 }
 
 #[test]

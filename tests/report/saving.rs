@@ -81,9 +81,13 @@ fn killing_a_session_mid_way_keeps_every_completed_answer() {
     assert!(!saved.iter().any(|l| l.contains("I started to say")));
 }
 
-/// Runs two answers with `dir` as the data folder; returns stdout.
+/// Runs two answers with `dir` as the data folder; returns stdout. The answers that cannot be
+/// saved go to a file in TMPDIR at the end (a folder of the test's own here), and the exit
+/// status says something needs attention.
 fn practise_unsaved(dir: &Path) -> String {
+    let rescue = tempfile::tempdir().unwrap();
     let out = bin()
+        .env("TMPDIR", rescue.path())
         .arg("--data-dir")
         .arg(dir)
         .args([
@@ -97,10 +101,24 @@ fn practise_unsaved(dir: &Path) -> String {
         ])
         .write_stdin(format!("{WEAK}\n\n\n{STRONG}\n\n\n"))
         .assert()
-        .success()
+        .code(1)
         .get_output()
         .clone();
-    String::from_utf8(out.stdout).unwrap()
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let kept: Vec<_> = std::fs::read_dir(rescue.path())
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(kept.len(), 1, "one file of unsaved answers: {kept:?}");
+    let text = std::fs::read_to_string(kept[0].path()).unwrap();
+    assert_eq!(text.lines().count(), 2, "both answers are kept: {text}");
+    let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("2 answers were not saved"), "{stdout}");
+    assert!(
+        flat.contains(&kept[0].path().display().to_string()),
+        "{stdout}"
+    );
+    stdout
 }
 
 fn assert_one_note(stdout: &str, reason: &str) {

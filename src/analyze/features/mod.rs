@@ -44,7 +44,7 @@ pub struct Clause {
 #[derive(Debug, Clone, Default)]
 pub struct SentenceFeatures {
     /// Clause counts: `counts[subject][tense]`.
-    pub counts: [[u16; 5]; 3],
+    pub counts: [[u16; 6]; 3],
     pub clauses: Vec<Clause>,
     /// Purpose and condition stretches, in text order.
     pub regions: Vec<(Region, Range<usize>)>,
@@ -97,8 +97,8 @@ impl ClauseQuery {
         (self.subjects.is_empty() || self.subjects.contains(&c.subject))
             && (self.tenses.is_empty() || self.tenses.contains(&c.tense))
             && (self.aux.is_empty() || self.aux.contains(&c.aux))
-            && self.verbs.is_none_or(verb_is)
-            && !self.except_verbs.is_some_and(verb_is)
+            && (self.verbs.is_empty() || self.verbs.iter().any(|&l| verb_is(l)))
+            && !self.except_verbs.iter().any(|&l| verb_is(l))
             && (!self.main || c.main)
     }
 }
@@ -145,7 +145,7 @@ fn clauses(
 ) {
     let f = &rubric.features;
     let words = &doc.words[s.words.clone()];
-    let mut k = 0;
+    let mut k = implied_first_person(doc, rubric, s, words, in_quote, sf);
     while k < words.len() {
         let w = &words[k];
         if in_quote(w) {
@@ -159,10 +159,18 @@ fn clauses(
         } else {
             subject_ending_at(doc, rubric, s, w)
         };
-        let Some((subject, subject_start)) = subject else {
-            k += 1;
-            continue;
+        let (subject, subject_start, last) = match subject {
+            Some((x, start)) => (x, start, k),
+            None => match noun_phrase_subject(doc, rubric, words, k) {
+                Some(last) => (Subject::Other, w.start, last),
+                None => {
+                    k += 1;
+                    continue;
+                }
+            },
         };
+        k = last;
+        let w = &words[k];
         // "...told them that we were sorry": reported speech, not who acted.
         if k > 0 && doc.low(&words[k - 1]) == "that" && subject != Subject::I {
             k += 1;
@@ -215,6 +223,58 @@ fn clauses(
         }
         k = j.max(k + 1);
     }
+}
+
+/// Notes and bullet points leave out the "I": a sentence that opens with a past verb ("Searched
+/// for idle resources.", "Called the customer back and apologized.") tells what the candidate
+/// did. Returns the word to go on from.
+fn implied_first_person(
+    doc: &Document<'_>,
+    rubric: &Rubric,
+    s: &super::document::Sent,
+    words: &[Range<usize>],
+    in_quote: &dyn Fn(&Range<usize>) -> bool,
+    sf: &mut SentenceFeatures,
+) -> usize {
+    let f = &rubric.features;
+    let Some(first) = words.first() else {
+        return 0;
+    };
+    let comma_after = words
+        .get(1)
+        .is_some_and(|n| doc.text[first.end..n.start].contains(','));
+    let subject = [f.subject_i, f.subject_we, f.subject_other]
+        .into_iter()
+        .any(|l| verbs::hit_from(doc, l, first).is_some());
+    if in_quote(first)
+        || comma_after
+        || subject
+        || !is_past(doc, rubric, first)
+        || doc.word_is(f.past_state, first)
+    {
+        return 0;
+    }
+    push(
+        sf,
+        Subject::I,
+        first.start..first.start,
+        Some(first.clone()),
+        Tense::Past,
+        Aux::None,
+        true,
+    );
+    for v in joined_past_verbs(doc, rubric, s, words, 0, in_quote) {
+        push(
+            sf,
+            Subject::I,
+            v.clone(),
+            Some(v.clone()),
+            Tense::Past,
+            Aux::None,
+            true,
+        );
+    }
+    1
 }
 
 fn push(

@@ -56,6 +56,30 @@ pub(super) fn read_verb(
     let participle = |v: &Range<usize>| {
         is_past(doc, rubric, v) || f.past_participle.is_some_and(|l| doc.word_is(l, v))
     };
+    // "I should have called", "I'd have", "she could've": looking back, whatever the modal.
+    let have = |w: Option<&Range<usize>>| {
+        w.is_some_and(|w| f.perfect.is_some_and(|p| doc.word_is(p, w)) && doc.low(w) == "have")
+    };
+    let modal_like = |w: &Range<usize>| {
+        let base = split_contraction(doc.low(w)).0;
+        f.hindsight
+            .is_some_and(|l| rubric.lexicon_terms[l].iter().any(|t| t == base))
+    };
+    let hindsight = match (suffix, next) {
+        (Some("d"), _) => have(next),
+        (None, Some(v)) if modal_like(v) => {
+            have(words.get(j + 1)) || split_contraction(doc.low(v)).1 == Some("ve")
+        }
+        _ => false,
+    };
+    if hindsight {
+        let p = words.len().min(j + if suffix.is_some() { 1 } else { 2 });
+        return Reading {
+            tense: Some(Tense::Hindsight),
+            aux: Aux::None,
+            verb: (p < words.len()).then_some(p),
+        };
+    }
     match suffix {
         Some("d") => {
             return plain(Some(match next {
@@ -69,7 +93,20 @@ pub(super) fn read_verb(
         // "I'm", "we're": a form of "be", which is not a verb of action or habit ("I am"
         // is not either; see `not_verbs`).
         Some("m" | "re") => return plain(None),
-        Some(_) => return plain(Some(Tense::Present)),
+        // "she's gone", "it's been fixed", "he's always late" (is or has); "the customer's
+        // account" is a possessive, no clause.
+        Some(_) => {
+            let verbal = next.is_some_and(|v| {
+                let low = doc.low(v);
+                is_past(doc, rubric, v)
+                    || f.past_participle.is_some_and(|l| doc.word_is(l, v))
+                    || is_adverb(doc, f.adverbs, v)
+                    || f.determiners.is_some_and(|l| doc.word_is(l, v))
+                    || (low.len() > 4 && low.ends_with("ing"))
+                    || matches!(low, "not" | "no")
+            });
+            return plain(verbal.then_some(Tense::Present));
+        }
         None => {}
     }
     let Some(v) = next else {
@@ -101,6 +138,35 @@ pub(super) fn read_verb(
             verb: (verb < words.len()).then_some(verb),
         };
     }
+    // "I don't get stressed", "she did not call back": the clause is about the verb after
+    // "do" (unless none follows: "I did my best").
+    if let Some(hit) = f.do_support.and_then(|l| hit_from(doc, l, v)) {
+        let after = words.partition_point(|w| w.start < hit.end);
+        let p = skip_adverbs(doc, rubric, words, after);
+        let object = |w: &Range<usize>| {
+            [
+                f.determiners,
+                Some(f.subject_i),
+                Some(f.subject_we),
+                Some(f.subject_other),
+            ]
+            .into_iter()
+            .any(|l| l.is_some_and(|l| doc.word_is(l, w)))
+        };
+        if let Some(w) = words.get(p).filter(|w| !object(w)) {
+            let _ = w;
+            let tense = if is_past(doc, rubric, v) {
+                Tense::Past
+            } else {
+                Tense::Present
+            };
+            return Reading {
+                tense: Some(tense),
+                aux: Aux::None,
+                verb: Some(p),
+            };
+        }
+    }
     // "I have worked", "she has always been": the present perfect.
     let perfect = f.perfect.is_some_and(|l| doc.word_is(l, v));
     if perfect {
@@ -115,6 +181,15 @@ pub(super) fn read_verb(
         }
     }
     let tense = classify(doc, rubric, v);
+    // "would stay", "will call": the clause is about the verb after the modal.
+    if tense == Some(Tense::Modal) {
+        let p = skip_adverbs(doc, rubric, words, j + 1);
+        return Reading {
+            tense,
+            aux: Aux::None,
+            verb: (p < words.len()).then_some(p),
+        };
+    }
     // "had told", "was waiting": a state; the verb that says what it was is the next one.
     if tense == Some(Tense::State) {
         let p = skip_adverbs(doc, rubric, words, j + 1);
@@ -158,8 +233,14 @@ pub(super) fn joined_past_verbs<'w>(
         }
         let prev = &words[m - 1];
         let joined = doc.text[prev.end..w.start].contains(',') || doc.word_is(joins, prev);
-        if joined && is_past(doc, rubric, w) && !doc.word_is(f.past_state, w) {
+        let past = is_past(doc, rubric, w);
+        if joined && past && !doc.word_is(f.past_state, w) {
             out.push(w);
+        } else if past && !f.determiners.is_some_and(|d| doc.word_is(d, prev)) {
+            // A past verb not joined to this subject belongs to someone else ("...make sure
+            // the diner felt respected"); a participle after a determiner describes ("the
+            // upset customer").
+            break;
         }
     }
     out
@@ -251,6 +332,65 @@ pub(super) fn subject_ending_at(
             .find(|h| h.end == w.end && h.start <= w.start)
         {
             return Some((subj, h.start));
+        }
+    }
+    None
+}
+
+/// A noun-phrase subject starting at `words[k]`: at the start of a clause, a determiner, one to
+/// three words, then a past, state, perfect or modal verb ("the package arrived", "her bill went
+/// down", "the lady at the desk said"). Returns the index of its last word.
+pub(super) fn noun_phrase_subject(
+    doc: &Document<'_>,
+    rubric: &Rubric,
+    words: &[Range<usize>],
+    k: usize,
+) -> Option<usize> {
+    let f = &rubric.features;
+    let det = f.determiners?;
+    if !doc.word_is(det, &words[k]) {
+        return None;
+    }
+    let boundary = |l: Option<usize>, w: &Range<usize>| l.is_some_and(|l| doc.word_is(l, w));
+    let starts_clause = k == 0 || {
+        let prev = &words[k - 1];
+        doc.text[prev.end..words[k].start].contains([',', ';', ':'])
+            || boundary(f.joins, prev)
+            || boundary(f.breaks, prev)
+            || boundary(f.subordinators, prev)
+    };
+    if !starts_clause {
+        return None;
+    }
+    for m in k + 1..(k + 5).min(words.len()) {
+        let w = &words[m];
+        let low = doc.low(w);
+        if !low
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+        {
+            return None;
+        }
+        let gap = &doc.text[words[m - 1].end..w.start];
+        let stop = [
+            f.joins,
+            f.breaks,
+            f.subordinators,
+            Some(f.subject_i),
+            Some(f.subject_we),
+        ]
+        .into_iter()
+        .any(|l| boundary(l, w));
+        if stop || gap.contains([',', ';', ':', '.', '(', '"', '\u{201c}']) || doc.word_is(det, w) {
+            return None;
+        }
+        let verb = is_past(doc, rubric, w)
+            || doc.word_is(f.past_state, w)
+            || doc.word_is(f.modal, w)
+            || f.perfect.is_some_and(|p| doc.word_is(p, w));
+        // "the returned item was...": a participle right after the determiner describes.
+        if verb && m > k + 1 {
+            return Some(m - 1);
         }
     }
     None

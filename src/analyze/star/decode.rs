@@ -1,10 +1,23 @@
 //! Decoding the labels of all sentences together (Viterbi): the best sequence of labels under
-//! the evidence, with a bonus for keeping a label (`stay`) or moving forward through situation
-//! -> task -> action -> result -> reflection (`forward` for the next part, `skip` for a later
-//! one) and a penalty for moving backward (`backward`). "Other" (no part) is neutral.
+//! the evidence, with a bonus for keeping a label (`stay`) or moving forward through the
+//! story's phases, set-up (situation and task, in either order) -> action -> result ->
+//! reflection (`forward` for the next phase, `skip` for a later one), and a penalty for moving
+//! back to an earlier phase (`backward`). Going from the set-up to the action is one step
+//! forward whether or not a task was told, so no sentence becomes a task just to fill the gap.
+//! "Other" (no part) is neutral.
 
 use super::super::Label;
 use crate::rubric::Labelling;
+
+/// Where a part belongs in a story: set-up 0 (situation, task), action 1, result 2, reflection 3.
+fn phase(l: Label) -> u8 {
+    match l {
+        Label::Situation | Label::Task => 0,
+        Label::Action => 1,
+        Label::Result => 2,
+        Label::Reflection | Label::Other => 3,
+    }
+}
 
 /// The best label of each sentence. A STAR label is emitted with its evidence; "other" with
 /// `min_evidence` plus its own cues' evidence (`cue_only`), so a sentence needs at least that
@@ -24,12 +37,18 @@ pub(super) fn viterbi(
     };
     let trans = |from: Label, to: Label| -> f64 {
         if from == Label::Other || to == Label::Other {
-            0.0
-        } else if from == to {
+            return 0.0;
+        }
+        let (a, b) = (phase(from), phase(to));
+        if from == to {
             lab.stay
-        } else if to as usize == from as usize + 1 {
+        } else if a == b {
+            // Situation and task are told in either order ("my job was to... the caller was"):
+            // changing between them is as free as staying.
+            lab.stay
+        } else if b == a + 1 {
             lab.forward
-        } else if (to as usize) > (from as usize) {
+        } else if b > a {
             lab.skip
         } else {
             lab.backward

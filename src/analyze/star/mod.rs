@@ -20,7 +20,7 @@ pub use explicit::explicit_label;
 
 use super::cues::{Boundary, CueHit, cue_hits, per_sentence, placed};
 use super::features::SentenceFeatures;
-use super::{Document, Label};
+use super::{Document, Episode, Label};
 use crate::rubric::{CueTarget, Position, Rubric};
 
 /// Labels per sentence, with how they were reached.
@@ -37,6 +37,12 @@ pub struct Labelled {
     /// The label rests on the sentence's own cues (at least `min_evidence` of them) or a
     /// written label, not on its position and neighbours: what praise may point at.
     pub backed: Vec<bool>,
+    /// How much of its own cue evidence each sentence has for its label: the strongest example
+    /// of a part is the one to quote.
+    pub strength: Vec<f64>,
+    /// Each sentence's cue evidence per label (`Label as usize`), before written labels and
+    /// position: what `--explain` shows.
+    pub evidence: Vec<[f64; Label::COUNT]>,
     /// Where the action starts, if the answer tells any.
     pub boundary: Option<Boundary>,
 }
@@ -136,14 +142,45 @@ pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) ->
                     && ev.cue_only[si][labels[si] as usize] >= lab.min_evidence)
         })
         .collect();
+    let strength: Vec<f64> = (0..n)
+        .map(|si| match labels[si] {
+            Label::Other => 0.0,
+            l => ev.cue_only[si][l as usize],
+        })
+        .collect();
     Labelled {
         labels,
         also,
         explicit,
         cues: ev.fired,
         backed,
+        strength,
+        evidence: ev.cue_only,
         boundary,
     }
+}
+
+/// The STAR map of an answer that tells no story: a set-up, a goal, an outcome and a lesson are
+/// the parts of one real episode, so an answer that says what the candidate usually does or
+/// would do has only its steps (and one with no example at all has none), whatever words its
+/// sentences share with a story's. Labels the candidate wrote are kept.
+pub fn settle(mut l: Labelled, episode: Episode) -> Labelled {
+    if episode == Episode::Specific {
+        return l;
+    }
+    let keeps = |x: Label| x == Label::Action && episode != Episode::None;
+    for si in 0..l.labels.len() {
+        if l.explicit[si] {
+            continue;
+        }
+        l.also[si].retain(|&x| keeps(x));
+        if !keeps(l.labels[si]) && l.labels[si] != Label::Other {
+            l.labels[si] = Label::Other;
+            l.backed[si] = false;
+            l.strength[si] = 0.0;
+        }
+    }
+    l
 }
 
 /// The first sentence that tells what the candidate did: labelled "Action:" by the candidate,

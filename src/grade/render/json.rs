@@ -9,7 +9,7 @@ use crate::grade::Graded;
 use crate::grade::cohort::Cohort;
 
 /// The JSON schema version of `grade --format json`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonAnswer<'a> {

@@ -26,6 +26,42 @@ impl Ctx<'_> {
             .push(Diagnostic::at(&s.name, &s.text, span, msg).with_help(help));
     }
 
+    /// Checks that `value`, the setting `what` (e.g. "rule `x`: `points`"), is a finite number
+    /// from `lo` to `hi`; if not, says which of the three it is not, and returns false. With no
+    /// span the problem names the file alone.
+    pub(super) fn number(
+        &mut self,
+        file: usize,
+        span: Option<std::ops::Range<usize>>,
+        what: &str,
+        value: f64,
+        (lo, hi): (f64, f64),
+    ) -> bool {
+        let msg = if value.is_nan() {
+            format!("{what} = nan is not a number")
+        } else if value.is_infinite() {
+            format!("{what} = {value} is not a finite number")
+        } else if value < lo || value > hi {
+            if value.abs() >= 1e6 {
+                format!("{what} = {value:e} is out of range")
+            } else {
+                format!("{what} = {value} is out of range")
+            }
+        } else {
+            return true;
+        };
+        let help = format!("use a number from {lo} to {hi}");
+        match span {
+            Some(span) => self.err(file, span, msg, &help),
+            None => {
+                let name = self.srcs[file].name.clone();
+                self.problems
+                    .push(Diagnostic::file(name, msg).with_help(help));
+            }
+        }
+        false
+    }
+
     pub(super) fn missing(&mut self, what: &str, help: &str) {
         let s = &self.srcs[0];
         self.problems.push(

@@ -4,6 +4,7 @@
 use super::context::Ctx;
 use super::sections::examples;
 use super::*;
+use crate::rubric::schema::OneOrMany;
 
 /// Every cue of the merged rubric; problems are reported in `cx`.
 pub(super) fn compile_cues(cx: &mut Ctx<'_>, raw: &[(RawCue, usize)]) -> Vec<Cue> {
@@ -60,11 +61,17 @@ fn matcher(cx: &mut Ctx<'_>, c: &RawCue, file: usize, owner: &str) -> Option<Cue
             }
         },
         (None, None, None, Some(q)) => {
-            let mut lex = |name: &Option<toml::Spanned<String>>, key: &str| match name {
-                Some(n) => cx
-                    .lexicon(file, n, &format!("{owner} clause {key}"))
-                    .map(Some),
-                None => Some(None),
+            // Problems with a lexicon name are reported at the cue's id (the names sit in an
+            // inline table that keeps no positions of its own).
+            let mut lex = |names: &OneOrMany<String>, key: &str| {
+                names
+                    .to_vec()
+                    .into_iter()
+                    .map(|n| {
+                        let n = toml::Spanned::new(c.id.span(), n);
+                        cx.lexicon(file, &n, &format!("{owner} clause {key}"))
+                    })
+                    .collect::<Option<Vec<_>>>()
             };
             let verbs = lex(&q.verbs, "verbs")?;
             let except_verbs = lex(&q.except_verbs, "except_verbs")?;

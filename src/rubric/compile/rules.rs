@@ -4,6 +4,37 @@ use super::context::Ctx;
 use super::sections::examples;
 use super::*;
 
+/// Every number of a rule: finite and in range. Points a credit rule is worth must be above 0
+/// (a dimension with negative possible points cannot be scored); a penalty and its cap are 0
+/// or more.
+fn check_numbers(cx: &mut Ctx<'_>, r: &RawRule, file: usize, owner: &str) {
+    let span = Some(r.id.span());
+    if let Some(p) = r.points {
+        let what = format!("{owner}: `points`");
+        if cx.number(file, span.clone(), &what, p, (0.0, 1000.0)) && p == 0.0 {
+            cx.err(
+                file,
+                r.id.span(),
+                format!("{owner}: `points = 0` makes a credit rule worth nothing"),
+                "use points above 0 (e.g. 50), or remove the rule",
+            );
+        }
+    }
+    let limits = [
+        ("penalty", r.penalty, (0.0, 1000.0)),
+        ("cap", r.cap, (0.0, 1000.0)),
+        ("min", r.min, (-1e9, 1e9)),
+        ("max", r.max, (-1e9, 1e9)),
+        ("applies_from", r.applies_from, (-1e9, 1e9)),
+        ("per_words", r.per_words, (1.0, 100_000.0)),
+    ];
+    for (key, value, range) in limits {
+        if let Some(v) = value {
+            cx.number(file, span.clone(), &format!("{owner}: `{key}`"), v, range);
+        }
+    }
+}
+
 pub(super) fn compile_rule(
     cx: &mut Ctx<'_>,
     r: &RawRule,
@@ -45,6 +76,7 @@ pub(super) fn compile_rule(
             return None;
         }
     };
+    check_numbers(cx, r, file, &owner);
     if let Effect::Credit { min, .. } = effect {
         if min <= 0.0 {
             cx.err(

@@ -18,6 +18,131 @@ pub(super) fn examples(raw: &[RawExample]) -> Vec<RuleExample> {
         .collect()
 }
 
+/// Dimension weights are relative: 0 shows a dimension without counting it.
+const WEIGHTS: (f64, f64) = (0.0, 1000.0);
+/// Evidence weights and bonuses (cues, labelling), which may be negative.
+const EVIDENCE: (f64, f64) = (-1000.0, 1000.0);
+/// A share of something.
+const SHARE: (f64, f64) = (0.0, 1.0);
+/// A score out of 100.
+const SCORE: (f64, f64) = (0.0, 100.0);
+
+/// Every number of the sections that are not rules: finite and in range, so a rubric that
+/// passes `rubric check` scores like any other.
+fn check_numbers(cx: &mut Ctx<'_>, m: &Merged) {
+    let top = 0;
+    for b in &m.bands {
+        cx.number(
+            top,
+            None,
+            &format!("[[band]] `{}`: `min`", b.name),
+            b.min,
+            SCORE,
+        );
+    }
+    if let Some(l) = &m.labelling {
+        for (key, v) in [
+            ("min_evidence", l.min_evidence),
+            ("stay", l.stay),
+            ("forward", l.forward),
+            ("skip", l.skip),
+            ("backward", l.backward),
+            ("explicit_carry", l.explicit_carry),
+            ("secondary_min", l.secondary_min),
+        ] {
+            if let Some(v) = v {
+                cx.number(top, None, &format!("[labelling] `{key}`"), v, EVIDENCE);
+            }
+        }
+        for (label, ws) in &l.position {
+            for w in ws {
+                let what = format!("[labelling.position] `{}`", label.as_str());
+                cx.number(top, None, &what, *w, EVIDENCE);
+            }
+        }
+    }
+    for (c, file) in &m.cues {
+        let what = format!("cue `{}`: `weight`", c.id.get_ref());
+        cx.number(*file, Some(c.id.span()), &what, c.weight, EVIDENCE);
+    }
+    if let Some(e) = &m.episode {
+        cx.number(
+            top,
+            None,
+            "[episode] `min_evidence`",
+            e.min_evidence,
+            (0.0, 1000.0),
+        );
+        cx.number(
+            top,
+            None,
+            "[episode] `dominant_share`",
+            e.dominant_share,
+            SHARE,
+        );
+    }
+    if let Some((x, file)) = &m.metrics {
+        if let Some(n) = x.min_count {
+            cx.number(*file, None, "[metrics] `min_count`", n, (0.0, 1e9));
+        }
+    }
+    if let Some((l, file)) = &m.language {
+        cx.number(*file, None, "[language] `min_share`", l.min_share, SHARE);
+    }
+    if let Some(x) = &m.scoring {
+        cx.number(
+            top,
+            None,
+            "[scoring] `full_words`",
+            x.full_words,
+            (0.0, 100_000.0),
+        );
+        cx.number(top, None, "[scoring] `floor`", x.floor, SHARE);
+    }
+    if let Some(d) = &m.delivery {
+        let wpm = d.words_per_minute;
+        cx.number(
+            top,
+            None,
+            "[delivery] `words_per_minute`",
+            wpm,
+            (1.0, 1000.0),
+        );
+        let [a, b] = d.target_seconds;
+        let ok = cx.number(
+            top,
+            None,
+            "[delivery] `target_seconds` (shortest)",
+            a,
+            (0.0, 36_000.0),
+        ) & cx.number(
+            top,
+            None,
+            "[delivery] `target_seconds` (longest)",
+            b,
+            (0.0, 36_000.0),
+        );
+        if ok && a > b {
+            cx.problems.push(
+                Diagnostic::file(
+                    &cx.srcs[top].name,
+                    format!("[delivery] `target_seconds = [{a}, {b}]` has the longest time first"),
+                )
+                .with_help("write [shortest, longest], e.g. [60, 120]"),
+            );
+        }
+    }
+    if let Some(f) = &m.feedback {
+        cx.number(
+            top,
+            None,
+            "[feedback] `strength_min`",
+            f.strength_min,
+            SCORE,
+        );
+    }
+}
+
 pub(super) fn compile(
     m: Merged,
     srcs: &[Src],
@@ -30,19 +155,28 @@ pub(super) fn compile(
         lexicon_terms: Vec::new(),
         line_starts: vec![std::cell::OnceCell::new(); srcs.len()],
     };
+    check_numbers(&mut cx, &m);
     let (header, header_file) = m.header.expect("at least one file was merged");
+    if header.kinds.as_ref().is_some_and(Vec::is_empty) {
+        cx.err(
+            header_file,
+            header.id.span(),
+            "`kinds = []` names no kind of question, so this rubric would score nothing".into(),
+            "list the kinds it scores, e.g. kinds = [\"behavioral\"]; a base rubric that others only extend leaves `kinds` out",
+        );
+    }
 
     // Dimensions and bands.
     let mut weights = Vec::new();
     for (name, (w, file, span)) in &m.dimensions {
         match Dimension::ALL.iter().find(|d| d.as_str() == name) {
-            Some(d) if *w >= 0.0 && w.is_finite() => weights.push((*d, *w)),
-            Some(_) => cx.err(
-                *file,
-                span.clone(),
-                format!("dimension `{name}` has a negative weight"),
-                "use a weight of 0 or more",
-            ),
+            Some(d) => {
+                let what = format!("dimension weight `{name}`");
+                // A bad weight is reported once: the dimension stays, so its rules do not
+                // also say it has no weight.
+                let ok = cx.number(*file, Some(span.clone()), &what, *w, WEIGHTS);
+                weights.push((*d, if ok { *w } else { 1.0 }));
+            }
             None => cx.err(
                 *file,
                 span.clone(),
@@ -59,6 +193,14 @@ pub(super) fn compile(
         cx.missing(
             "dimensions",
             "give each scored dimension a weight, e.g. result = 1.5",
+        );
+    } else if weights.iter().all(|(_, w)| *w == 0.0) {
+        cx.problems.push(
+            Diagnostic::file(
+                &srcs[0].name,
+                "every dimension weight is 0, so no answer could score above 0",
+            )
+            .with_help("give at least one dimension a weight above 0, e.g. result = 1.5"),
         );
     }
     let mut bands: Vec<Band> = m
@@ -178,12 +320,15 @@ pub(super) fn compile(
                 reports,
                 perfect: optional(&f.perfect, "perfect"),
                 past_participle: optional(&f.past_participle, "past_participle"),
+                hindsight: optional(&f.hindsight, "hindsight"),
+                determiners: optional(&f.determiners, "determiners"),
                 subordinators: optional(&f.subordinators, "subordinators"),
                 purpose: optional(&f.purpose, "purpose"),
                 conditions: optional(&f.conditions, "conditions"),
                 obligation: optional(&f.obligation, "obligation"),
                 ability: optional(&f.ability, "ability"),
                 attempt: optional(&f.attempt, "attempt"),
+                do_support: optional(&f.do_support, "do_support"),
                 subject_i: a,
                 subject_we: b,
                 subject_other: c,
@@ -213,12 +358,15 @@ pub(super) fn compile(
                 reports: None,
                 perfect: None,
                 past_participle: None,
+                hindsight: None,
+                determiners: None,
                 subordinators: None,
                 purpose: None,
                 conditions: None,
                 obligation: None,
                 ability: None,
                 attempt: None,
+                do_support: None,
             }
         }
     };
@@ -235,6 +383,11 @@ pub(super) fn compile(
                 .flat_map(|(r, _)| r.pattern.iter().chain(r.unless.iter())),
         )
         .chain(m.metrics.iter().flat_map(|(x, _)| x.ignore.iter()))
+        .chain(
+            m.metrics
+                .iter()
+                .flat_map(|(x, _)| x.roles.iter().map(|r| &r.pattern)),
+        )
         .filter_map(|p| expand_lexicons(p.get_ref(), &cx.lexicon_names, &cx.lexicon_terms).ok())
         .collect();
     Pattern::prepare(&sources);
@@ -271,6 +424,27 @@ pub(super) fn compile(
                 .filter_map(|p| cx.regex(*file, p, "[metrics] ignore"))
                 .collect(),
             min_count: x.min_count.unwrap_or(0.0),
+            roles: x
+                .roles
+                .iter()
+                .filter_map(|r| {
+                    let pattern = cx.regex(*file, &r.pattern, "[[metrics.role]] pattern")?;
+                    Some(RolePattern {
+                        role: *r.role.get_ref(),
+                        pattern,
+                        examples: examples(&r.examples),
+                        origin: cx.origin(*file, r.pattern.span()),
+                    })
+                })
+                .collect(),
+            target_words: x
+                .target_words
+                .as_ref()
+                .and_then(|n| cx.lexicon(*file, n, "[metrics] target_words")),
+            tenure_verbs: x
+                .tenure_verbs
+                .as_ref()
+                .and_then(|n| cx.lexicon(*file, n, "[metrics] tenure_verbs")),
         },
         None => {
             cx.missing(
@@ -282,6 +456,9 @@ pub(super) fn compile(
                 kinds: Vec::new(),
                 ignore: Vec::new(),
                 min_count: 0.0,
+                roles: Vec::new(),
+                target_words: None,
+                tenure_verbs: None,
             }
         }
     };
@@ -355,7 +532,7 @@ pub(super) fn compile(
         id: header.id.get_ref().clone(),
         title: header.title.clone(),
         description: header.description.clone(),
-        kinds: header.kinds.clone(),
+        kinds: header.kinds.clone().unwrap_or_default(),
         origin: srcs[0].name.clone(),
         extends: header.extends.as_ref().map(|e| e.get_ref().clone()),
         weights,
