@@ -118,6 +118,43 @@ mod with_the_checker {
     }
 
     #[test]
+    fn markdown_and_html_have_the_section_with_the_quotes_corrected() {
+        let md = analyze(&["--english", "--format", "markdown"], ANSWERS[0].1);
+        assert!(md.contains("### Written English"), "{md}");
+        assert!(md.contains("**Capital “I”** (7)"), "{md}");
+        assert!(md.contains("   - “He say he” → “He says he”"), "{md}");
+        assert!(
+            md.find("### Written English").unwrap() < md.find("### Fix first").unwrap(),
+            "many mistakes: the notes lead"
+        );
+        let home = tempfile::tempdir().unwrap();
+        let csv = home.path().join("a.csv");
+        let html = home.path().join("cohort.html");
+        std::fs::write(
+            &csv,
+            format!(
+                "candidate,question,answer\nAna,{ANGRY},\"{}\"\n",
+                ANSWERS[1].1
+            ),
+        )
+        .unwrap();
+        let out = common::starcoach(home.path())
+            .arg("grade")
+            .arg(&csv)
+            .args(["--english", "--output"])
+            .arg(&html)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("<h4>Written English</h4>"), "{page}");
+        assert!(
+            page.contains("“explained him” → “explained to him”"),
+            "{page}"
+        );
+    }
+
+    #[test]
     fn without_english_analyze_says_nothing_about_it() {
         let out = analyze(&[], ANSWERS[0].1);
         assert!(!out.contains("Written English"), "{out}");
@@ -290,6 +327,89 @@ mod with_the_checker {
         if let Some(l) = rec.get("language") {
             assert_eq!(l["kinds"][0]["kind"], "capital-i", "{l}");
         }
+    }
+
+    /// The checker is held back from loading (its word file is a FIFO nobody writes yet): the
+    /// feedback comes at once, says the notes will follow, and they do once it has loaded.
+    #[test]
+    #[cfg(unix)]
+    fn feedback_never_waits_for_the_checker_and_its_notes_follow() {
+        use std::io::{BufRead, BufReader, Write};
+        use std::process::{Command, Stdio};
+        use std::time::Duration;
+
+        let home = tempfile::tempdir().unwrap();
+        let fifo = home.path().join("words.fifo");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("note: no mkfifo here; skipping the held-back checker test");
+            return;
+        }
+        let config = home.path().join("config.toml");
+        std::fs::write(
+            &config,
+            format!("english_words = [{:?}]\n", fifo.display().to_string()),
+        )
+        .unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_starcoach"))
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home.path())
+            .env("STARCOACH_DATA_DIR", home.path().join("data"))
+            .env("STARCOACH_CONFIG", &config)
+            .env("COLUMNS", "60")
+            .env("TERM", "dumb")
+            .args(["practice", "--question", ANGRY])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}\n", ANSWERS[0].1).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut seen = Vec::new();
+        while !seen
+            .iter()
+            .any(|l: &String| l.contains("follow as soon as the checker"))
+        {
+            let line = rx
+                .recv_timeout(Duration::from_secs(60))
+                .unwrap_or_else(|_| {
+                    panic!(
+                        "no feedback while the checker is held back:\n{}",
+                        seen.join("\n")
+                    )
+                });
+            seen.push(line);
+        }
+        assert!(
+            seen.iter().any(|l| l.starts_with("Fix first")),
+            "{}",
+            seen.join("\n")
+        );
+        assert!(!seen.iter().any(|l| l.starts_with("Written English")));
+        // Let the checker load, then end the session.
+        std::fs::write(&fifo, "Acmetel\n").unwrap();
+        writeln!(stdin).unwrap();
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        seen.extend(rx.iter());
+        let text = seen.join("\n");
+        let notes = text.find("Written English").expect(&text);
+        assert!(text.find("follow as soon as").unwrap() < notes, "{text}");
+        assert!(notes < text.find("Session summary").unwrap(), "{text}");
+        assert!(text.contains("On your answer to:"), "{text}");
+        let wide: Vec<&String> = seen.iter().filter(|l| l.chars().count() > 60).collect();
+        assert!(wide.is_empty(), "lines over 60 columns: {wide:#?}");
     }
 
     #[test]

@@ -63,11 +63,11 @@ impl<W: Write> Practice<'_, W> {
     pub(super) fn language_pending_line(&self, m: &mut Markup) {
         let index = self.attempts.len();
         if self.english.pending.iter().any(|(i, _)| *i == index) {
-            m.nl().push(
-                Role::Dim,
-                "Notes on your written English follow as soon as the checker is ready.",
-            );
             m.nl();
+            let line = "Notes on your written English follow as soon as the checker is ready.";
+            for l in crate::prose::wrap(line, self.opts.width) {
+                m.push(Role::Dim, l).nl();
+            }
         }
     }
 
@@ -117,15 +117,14 @@ impl<W: Write> Practice<'_, W> {
                 .catalog
                 .get(&attempt.question)
                 .map_or(attempt.question.clone(), |q| q.text.clone());
-            m.nl()
-                .push(
-                    Role::Dim,
-                    format!(
-                        "On your answer to: {}",
-                        crate::prose::shorten(&question, 70)
-                    ),
-                )
-                .nl();
+            m.nl();
+            let head = format!(
+                "On your answer to: {}",
+                crate::prose::shorten(&question, 70)
+            );
+            for l in crate::prose::wrap(&head, self.opts.width) {
+                m.push(Role::Dim, l).nl();
+            }
             m.append(crate::feedback::text::language(&notes, self.opts.width));
             attempt.feedback.language = Some(notes);
         }
