@@ -71,13 +71,13 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("project", "task", 88.0),                    // 89.9
     ("project", "action", 86.0),                  // 88.1
     ("project", "result", 85.0),                  // 87.2
-    ("project", "reflection", 93.0),              // 94.5
+    ("project", "reflection", 93.0),              // 93.6
     ("project", "metric_in_result", 87.0),        // 89.0
     ("project", "we_heavy", 97.0),                // 99.1
     ("project", "filler_heavy", 97.0),            // 100
     ("project", "hedge_heavy", 97.0),             // 100
     ("project", "too_short", 95.0),               // 97.2
-    ("project", "quality", 61.0),                 // 63.3
+    ("project", "quality", 73.0),                 // 75.2
     ("public-dev", "episode", 62.0),              // 63.6
     ("public-dev", "situation", 81.0),            // 83.3
     ("public-dev", "task", 92.0),                 // 93.9
@@ -86,8 +86,11 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-dev", "reflection", 87.0),           // 89.4
     ("public-dev", "metric_in_result", 94.0),     // 95.5
     ("public-dev", "too_short", 95.0),            // 97.0
+    ("public-dev", "attitude", 97.0),             // 100
+    ("public-dev", "off_topic", 95.0),            // 97.0
+    ("public-dev", "multi_story", 97.0),          // 100
     ("public-dev", "number_credit", 66.0),        // 67.9
-    ("public-dev", "quality", 47.0),              // 48.5
+    ("public-dev", "quality", 60.0),              // 62.1
     ("public-holdout", "episode", 74.0),          // 75.8
     ("public-holdout", "situation", 86.0),        // 87.9
     ("public-holdout", "task", 92.0),             // 93.9
@@ -96,8 +99,11 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-holdout", "reflection", 92.0),       // 93.9
     ("public-holdout", "metric_in_result", 86.0), // 87.9
     ("public-holdout", "too_short", 97.0),        // 100
+    ("public-holdout", "attitude", 89.0),         // 90.9
+    ("public-holdout", "off_topic", 97.0),        // 100
+    ("public-holdout", "multi_story", 97.0),      // 100
     ("public-holdout", "number_credit", 61.0),    // 63.4
-    ("public-holdout", "quality", 59.0),          // 60.6
+    ("public-holdout", "quality", 68.0),          // 69.7
 ];
 
 #[derive(Debug, Deserialize)]

@@ -41,6 +41,7 @@ mod score;
 pub mod segment;
 mod star;
 mod template;
+mod topic;
 
 use std::ops::Range;
 
@@ -278,6 +279,9 @@ pub struct Finding {
     /// The rule's priority (a root cause before its symptoms).
     #[serde(skip)]
     pub priority: i32,
+    /// The rule whose finding makes this one beside the point (its `supersedes`): it still
+    /// costs points, but it is not shown as a fix.
+    pub superseded_by: Option<String>,
 }
 
 /// Something done well.
@@ -487,6 +491,7 @@ fn analyze_traced(
         feats: &feats,
         episode: &episode,
         coverage: &coverage,
+        question: ctx.question,
     });
     let analysis = score::assemble(score::Parts {
         doc: &doc,
@@ -578,6 +583,7 @@ fn foreign(
             hits: Vec::new(),
             cost: 100.0,
             priority: 0,
+            superseded_by: None,
         }],
         strengths: Vec::new(),
     })

@@ -24,6 +24,8 @@ pub struct Facts<'a> {
     pub feats: &'a [super::features::SentenceFeatures],
     pub episode: &'a super::episode::EpisodeResult,
     pub coverage: &'a [AreaCoverage],
+    /// The question answered, when known.
+    pub question: Option<&'a crate::bank::Question>,
 }
 
 /// What one rule found.
@@ -115,6 +117,20 @@ fn inside_any(spans: &[Range<usize>], h: &Range<usize>) -> bool {
         .rev()
         .take(4)
         .any(|u| u.start <= h.start && h.end <= u.end)
+}
+
+/// Where a missing STAR part is pointed at: the sentence the answer stops (or starts) at, when
+/// its own words show it is another part ("No result" at the last step); otherwise nowhere, so
+/// that no sentence is quoted as lacking what it may well be (a lesson the cues missed).
+fn missing_at(f: &Facts<'_>, rule: &Rule) -> Option<Range<usize>> {
+    let n = f.doc.sentences.len();
+    let si = match rule.anchor {
+        Anchor::First => 0,
+        Anchor::Last => n.checked_sub(1)?,
+    };
+    let span = f.doc.sentences.get(si)?.span.clone();
+    let shown = f.backed[si] && f.labels[si] != Label::Other;
+    Some(if shown { span } else { span.end..span.end })
 }
 
 fn per_words(measure: f64, per: Option<f64>, words: usize) -> f64 {
@@ -368,6 +384,10 @@ fn evaluate(
             min_repeats,
             stopwords,
         } => repetition(f, rule, *min_repeats, *stopwords),
+        Spec::Topic { stopwords } => (
+            super::topic::off_topic(doc, f.rubric, f.question, coverage, *stopwords)?,
+            Vec::new(),
+        ),
     };
     if !measure.is_finite()
         || rule.applies_from.is_some_and(|from| measure < from)
@@ -445,7 +465,7 @@ fn evaluate(
         span: match rule.effect {
             Effect::Penalty { .. } => hits.first().cloned(),
             Effect::Credit { .. } if matches!(rule.spec, Spec::Component { .. }) => {
-                hits.first().cloned()
+                hits.first().cloned().or_else(|| missing_at(f, rule))
             }
             Effect::Credit { .. } => None,
         }
@@ -453,21 +473,41 @@ fn evaluate(
         hits: hits.clone(),
         cost: possible - points.max(0.0) + (-points).max(0.0),
         priority: rule.priority,
+        superseded_by: None,
     });
-    // Praise a part only where the sentence itself shows it, not where position alone put it.
-    let evidenced = match rule.spec {
-        Spec::Component { label, .. } => {
-            (0..n).any(|si| f.labels[si] == label && f.backed[si])
-                || f.also.iter().any(|a| a.contains(&label))
-        }
-        _ => true,
+    // Praise a part only where a sentence's own words show it well (at least the rubric's
+    // `praise_evidence`, or strongly enough to count as a second part), not where position or
+    // one weak cue put it; quote that sentence.
+    let praise_min = f.rubric.feedback.praise_evidence;
+    let praised: Option<Vec<Range<usize>>> = match rule.spec {
+        Spec::Component { label, .. } => (0..n)
+            .filter(|&si| {
+                (f.labels[si] == label && f.backed[si] && f.strength[si] >= praise_min)
+                    || f.also[si].contains(&label)
+            })
+            .max_by(|&a, &b| {
+                let s = |si: usize| {
+                    if f.labels[si] == label {
+                        f.strength[si]
+                    } else {
+                        0.0
+                    }
+                };
+                s(a).total_cmp(&s(b)).then(b.cmp(&a))
+            })
+            .map(|si| vec![doc.sentences[si].span.clone()]),
+        _ => Some(hits.clone()),
     };
-    let strength = match (&rule.praise, rule.effect) {
-        (Some(p), Effect::Credit { .. }) if !falls_short && evidenced => Some(Strength {
+    let strength = match (&rule.praise, rule.effect, praised) {
+        (Some(p), Effect::Credit { .. }, Some(praised)) if !falls_short => Some(Strength {
             rule: rule.id.clone(),
             dimension: rule.dimension,
-            message: vars.fill(p),
-            span: hits.first().cloned(),
+            message: Vars {
+                hits: &praised,
+                ..vars
+            }
+            .fill(p),
+            span: praised.first().cloned(),
         }),
         _ => None,
     };

@@ -29,6 +29,37 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0 + 0.0
 }
 
+/// Marks the findings that a root cause among them supersedes ("no result" beside "this says
+/// what you would do"): they still cost points, but are not shown as fixes.
+/// Whether rule id `id` matches `pat` (a trailing `*` matches any ending).
+fn glob(pat: &str, id: &str) -> bool {
+    match pat.strip_suffix('*') {
+        Some(prefix) => id.starts_with(prefix),
+        None => pat == id,
+    }
+}
+
+fn mark_superseded(rubric: &Rubric, findings: &mut [crate::analyze::Finding]) {
+    let matches = glob;
+    let roots: Vec<&crate::rubric::Rule> = findings
+        .iter()
+        .filter_map(|f| rubric.rules.iter().find(|r| r.id == f.rule))
+        .filter(|r| !r.supersedes.is_empty())
+        .collect();
+    let by: Vec<Option<String>> = findings
+        .iter()
+        .map(|f| {
+            roots
+                .iter()
+                .find(|r| r.id != f.rule && r.supersedes.iter().any(|p| matches(p, &f.rule)))
+                .map(|r| r.id.clone())
+        })
+        .collect();
+    for (f, b) in findings.iter_mut().zip(by) {
+        f.superseded_by = b;
+    }
+}
+
 /// The parts a sentence has evidence for, strongest first, rounded to one decimal.
 fn evidence_of(ev: &[f64; Label::COUNT]) -> Vec<(Label, f64)> {
     let mut out: Vec<(Label, f64)> = Label::ALL
@@ -178,6 +209,7 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
             f
         })
         .collect();
+    mark_superseded(rubric, &mut findings);
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -186,10 +218,21 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
             .then(a.span.start.cmp(&b.span.start))
             .then(a.rule.cmp(&b.rule))
     });
+    // No praise for what a root cause makes beside the point: "your actions are clear" is not
+    // for an answer that says what the candidate would do.
+    let superseded = |rule: &str| {
+        findings.iter().any(|f| {
+            f.superseded_by.is_none()
+                && rubric.rules.iter().any(|r| {
+                    r.id == f.rule && r.supersedes.iter().any(|p| glob(p, rule)) && r.id != rule
+                })
+        })
+    };
     let strengths = p
         .evaluated
         .iter()
         .filter_map(|e| e.strength.clone())
+        .filter(|s| !superseded(&s.rule))
         .collect();
     let words = doc.word_count();
     Analysis {

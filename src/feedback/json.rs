@@ -118,6 +118,9 @@ pub struct FindingJson<'a> {
     pub start: usize,
     pub end: usize,
     pub hits: Vec<[usize; 2]>,
+    /// The rule whose finding makes this one beside the point (not shown as a fix).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -293,6 +296,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
                 start: x.span.start,
                 end: x.span.end,
                 hits: x.hits.iter().map(|h| [h.start, h.end]).collect(),
+                superseded_by: x.superseded_by.as_deref(),
             })
             .collect(),
         strengths: f.strengths.iter().map(|s| s.message.as_str()).collect(),

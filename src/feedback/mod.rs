@@ -79,7 +79,7 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         if fixes.len() >= settings.max_fixes {
             break;
         }
-        if fixes.iter().any(|x| x.dimension == f.dimension) {
+        if f.superseded_by.is_some() || fixes.iter().any(|x| x.dimension == f.dimension) {
             continue;
         }
         // Quote the words a fix is about: the evidence of a penalty, the sentences a STAR part

@@ -301,6 +301,7 @@ fn dim_phrase(d: Dimension) -> &'static str {
         Dimension::Relevance => "the question",
         Dimension::Fit => "fit for the role",
         Dimension::Approach => "your approach",
+        Dimension::Attitude => "how you speak of others",
     }
 }
 

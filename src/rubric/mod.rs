@@ -56,10 +56,12 @@ pub enum Dimension {
     Fit,
     /// Situational questions: are the steps and the reasons there?
     Approach,
+    /// How the candidate speaks of others: no blame, contempt or sarcasm.
+    Attitude,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 12] = [
+    pub const ALL: [Dimension; 13] = [
         Dimension::Situation,
         Dimension::Task,
         Dimension::Action,
@@ -72,6 +74,7 @@ impl Dimension {
         Dimension::Relevance,
         Dimension::Fit,
         Dimension::Approach,
+        Dimension::Attitude,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +91,7 @@ impl Dimension {
             Dimension::Relevance => "relevance",
             Dimension::Fit => "fit",
             Dimension::Approach => "approach",
+            Dimension::Attitude => "attitude",
         }
     }
 
@@ -103,9 +107,11 @@ impl Dimension {
             Dimension::Reflection => Some(Probe::Reflection),
             Dimension::Specificity => Some(Probe::Specificity),
             Dimension::Ownership => Some(Probe::Ownership),
-            Dimension::Fit | Dimension::Approach | Dimension::Delivery | Dimension::Relevance => {
-                None
-            }
+            Dimension::Fit
+            | Dimension::Approach
+            | Dimension::Delivery
+            | Dimension::Relevance
+            | Dimension::Attitude => None,
         }
     }
 }
@@ -191,6 +197,8 @@ pub struct FeedbackSettings {
     pub max_fixes: usize,
     pub max_strengths: usize,
     pub strength_min: f64,
+    /// A STAR part is praised only with a sentence whose own cue evidence reaches this.
+    pub praise_evidence: f64,
     pub no_strength: String,
     pub well_done: String,
 }

@@ -58,6 +58,9 @@ pub enum RuleKind {
     Repetition,
     /// Clauses with a grammatical feature (`features`, e.g. "i_modal": "I would listen").
     Clause,
+    /// 1 when the answer shares no topic word with the question (its text, areas, keywords
+    /// and tags, less `stopwords`) and covers none of its areas: it answers something else.
+    Topic,
 }
 
 impl RuleKind {
@@ -75,6 +78,7 @@ impl RuleKind {
             RuleKind::Detail => "detail",
             RuleKind::Repetition => "repetition",
             RuleKind::Clause => "clause",
+            RuleKind::Topic => "topic",
         }
     }
 }
@@ -155,6 +159,9 @@ pub enum Spec {
         min_repeats: usize,
         stopwords: Option<LexiconId>,
     },
+    Topic {
+        stopwords: Option<LexiconId>,
+    },
 }
 
 /// What a length rule measures.
@@ -209,6 +216,9 @@ pub struct Rule {
     pub priority: i32,
     /// When the rule has a finding, the overall score is at most this.
     pub ceiling: Option<f64>,
+    /// Rule ids (a trailing `*` matches any ending) whose findings this one's finding makes
+    /// beside the point: "this says what you would do" is the fix, "no result" only its symptom.
+    pub supersedes: Vec<String>,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part (the measure is above 0 but short).

@@ -303,6 +303,10 @@ pub(super) struct RawFeedback {
     pub max_strengths: usize,
     /// A dimension scoring at least this is a strength.
     pub strength_min: f64,
+    /// A STAR part is praised only with a sentence whose own cue evidence reaches this
+    /// (default 1.5: more than one weak cue).
+    #[serde(default)]
+    pub praise_evidence: Option<f64>,
     /// Said when nothing stands out as a strength.
     #[serde(default)]
     pub no_strength: Option<String>,
@@ -363,6 +367,10 @@ pub(super) struct RawRule {
     /// not call a strong answer whatever else is good ("this is hypothetical").
     #[serde(default)]
     pub ceiling: Option<f64>,
+    /// Rule ids (`*` at the end for any ending) whose findings this rule's finding makes beside
+    /// the point: they still cost points but are not shown as fixes.
+    #[serde(default)]
+    pub supersedes: Vec<String>,
     /// The rule only applies to answers of at least this many words (a share of a three-line
     /// answer means little).
     #[serde(default)]

@@ -245,7 +245,7 @@ fn analyze_an_unknown_question_suggests_the_closest() {
 #[test]
 fn analyze_says_which_finding_holds_the_score_down() {
     let home = Home::new();
-    // A good story told all in "we": held at the ceiling of `ownership.we`.
+    // A good story told all in "we": held at the ceiling of `ownership.only-we`.
     let we = "Last spring a caller was furious because her internet had been down for three \
         days during her exams. We apologized and we checked the line from our dashboard. We \
         found a faulty port at the street cabinet, and we booked a technician for the same \
@@ -257,8 +257,8 @@ fn analyze_says_which_finding_holds_the_score_down() {
         Some(we.as_bytes()),
     )
     .code(0)
-    .out_has("Overall 60/100")
-    .out_has("Held at 60 (");
+    .out_has("Overall 44/100")
+    .out_has("Held at 44 (");
     let json = home
         .run_in(
             &[
@@ -273,8 +273,8 @@ fn analyze_says_which_finding_holds_the_score_down() {
         )
         .code(0)
         .json();
-    assert_eq!(json["ceiling"]["rule"], "ownership.we");
-    assert!(json["ceiling"]["uncapped"].as_f64().unwrap() > 60.0);
+    assert_eq!(json["ceiling"]["rule"], "ownership.only-we");
+    assert!(json["ceiling"]["uncapped"].as_f64().unwrap() > 44.0);
     // A real story has no ceiling: the field is left out.
     let real = home
         .run_in(

@@ -101,7 +101,10 @@ fn a_plan_with_its_own_rubric_is_scored_with_it() {
     );
     sb.cmd()
         .args(["drill", "plans/drill.toml", "--no-save"])
-        .write_stdin("I always stay calm and listen to the customer.\n\n")
+        .write_stdin(
+            "Last week a customer called about a late order. I apologized and I checked the \
+             tracking, then I booked a courier.\n\n",
+        )
         .assert()
         .success()
         .stdout(predicate::str::contains("COACH SAYS: finish the story."));

@@ -78,6 +78,7 @@ fn abbrev(d: Dimension) -> &'static str {
         Dimension::Relevance => "Rel",
         Dimension::Fit => "Fit",
         Dimension::Approach => "App",
+        Dimension::Attitude => "Att",
     }
 }
 

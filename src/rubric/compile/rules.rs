@@ -261,6 +261,12 @@ pub(super) fn compile_rule(
                 .and_then(|l| cx.lexicon(file, l, &owner)),
             per_words: r.per_words,
         },
+        RuleKind::Topic => Spec::Topic {
+            stopwords: r
+                .stopwords
+                .as_ref()
+                .and_then(|l| cx.lexicon(file, l, &owner)),
+        },
         RuleKind::Repetition => Spec::Repetition {
             min_repeats: r.min_repeats.unwrap_or(3).max(2),
             stopwords: r
@@ -289,6 +295,7 @@ pub(super) fn compile_rule(
         min_answer_words: r.min_answer_words,
         priority: r.priority.unwrap_or(0),
         ceiling: r.ceiling,
+        supersedes: r.supersedes.clone(),
         message: r.message.trim().to_string(),
         partial_message: r.partial_message.as_ref().map(|m| m.trim().to_string()),
         partial_suggestion: r.partial_suggestion.as_ref().map(|m| m.trim().to_string()),

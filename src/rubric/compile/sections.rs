@@ -140,6 +140,9 @@ fn check_numbers(cx: &mut Ctx<'_>, m: &Merged) {
             f.strength_min,
             SCORE,
         );
+        if let Some(x) = f.praise_evidence {
+            cx.number(top, None, "[feedback] `praise_evidence`", x, (0.0, 100.0));
+        }
     }
 }
 
@@ -499,6 +502,7 @@ pub(super) fn compile(
             max_fixes: f.max_fixes,
             max_strengths: f.max_strengths,
             strength_min: f.strength_min,
+            praise_evidence: f.praise_evidence.unwrap_or(1.5),
             no_strength: f.no_strength.clone().unwrap_or_default(),
             well_done: f.well_done.clone().unwrap_or_default(),
         },
@@ -508,6 +512,7 @@ pub(super) fn compile(
                 max_fixes: 3,
                 max_strengths: 2,
                 strength_min: 80.0,
+                praise_evidence: 1.5,
                 no_strength: String::new(),
                 well_done: String::new(),
             }
