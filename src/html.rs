@@ -61,12 +61,39 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The CSS class for a 0-100 score: `good` (80 and up), `ok` (50 and up) or `low`, the same
-/// thresholds as the terminal colours.
+/// Text whose `backquoted` parts are code, as error messages write them: escaped, with each
+/// pair of backquotes made a `<code>` element and no backquote left (an unpaired one is kept
+/// as text).
+pub fn inline_code(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        let inside = i % 2 == 1;
+        if inside && i + 1 < parts.len() {
+            let _ = write!(out, "<code>{}</code>", escape(part));
+        } else {
+            if inside {
+                out.push('`');
+            }
+            out.push_str(&escape(part));
+        }
+    }
+    out
+}
+
+/// Scores from here are coloured as good: the shipped bands "strong" and "excellent".
+pub const GOOD_FROM: f64 = 70.0;
+/// Scores from here (below [`GOOD_FROM`]) are coloured as middling: the shipped band
+/// "developing"; below it, "needs work", as low.
+pub const OK_FROM: f64 = 45.0;
+
+/// The CSS class for a 0-100 score: `good` (from [`GOOD_FROM`]), `ok` (from [`OK_FROM`]) or
+/// `low`: the colour follows the shipped bands, so two scores in one band get one colour. The
+/// terminal colours use the same thresholds.
 pub fn score_class(score: f64) -> &'static str {
-    if score >= 80.0 {
+    if score >= GOOD_FROM {
         "good"
-    } else if score >= 50.0 {
+    } else if score >= OK_FROM {
         "ok"
     } else {
         "low"
@@ -162,255 +189,57 @@ details > summary { cursor: pointer; list-style-position: outside; }
 .attempt.good { border-left-color: var(--good); } .attempt.ok { border-left-color: var(--ok); }
 .attempt.low { border-left-color: var(--low); }
 footer { margin-top: 40px; color: var(--muted); font-size: .85rem; text-align: center; }
+.tags .pill { margin: 0 2px 4px 0; font-size: .85rem; }
 @media print {
+  @page { margin: 16mm 14mm; }
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   .card, header.top { box-shadow: none; break-inside: avoid; }
-  h2 { break-after: avoid; }
+  h2, h3, h4, figcaption, summary, .legend { break-after: avoid; }
+  tr, li, figure.chart { break-inside: avoid; }
+  thead { display: table-header-group; }
+  /* Folded answers are printed open: a printed or PDF copy has every answer. Each candidate's
+     answers start on a new page, to hand out. */
+  details.answers::details-content { content-visibility: visible; display: block; }
+  details.answers > summary { list-style: none; font-size: 1.15rem; margin-bottom: 8px; }
+  details.answers + details.answers { break-before: page; }
+  details.answers .attempt { break-inside: avoid; }
   .score, .answer span, .legend span, .star-s, .star-t, .star-a, .star-r, .star-l {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
 
-/// One line of a [`line_chart`]: a value per label, in order; `f64::NAN` leaves a gap.
-#[derive(Debug, Clone, Copy)]
-pub struct Series<'a> {
-    pub name: &'a str,
-    pub values: &'a [f64],
-}
+mod chart;
 
-/// One bar of a [`bar_chart`], with an optional earlier value shown as a marker and a change.
-#[derive(Debug, Clone, Copy)]
-pub struct Bar<'a> {
-    pub label: &'a str,
-    pub value: f64,
-    pub before: Option<f64>,
-}
-
-/// Line colours, in order (the first is the page's accent).
-const PALETTE: [&str; 8] = [
-    "#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#4b5563", "#db2777",
-];
-
-fn num(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    if r == r.trunc() {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
-}
-
-/// A line chart of values from 0 to `max` (scores: 100) against `labels` (dates, sessions),
-/// one line per series, with a legend when there is more than one. Each point has a tooltip.
-/// Crowded labels are thinned so they never overlap.
-pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f64) -> String {
-    let (w, h) = (860.0, 300.0);
-    let (left, right, top, bottom) = (44.0, 30.0, 16.0, 44.0);
-    let legend_h = if series.len() > 1 { 26.0 } else { 0.0 };
-    let (pw, ph) = (w - left - right, h - top - bottom - legend_h);
-    let n = labels
-        .len()
-        .max(series.iter().map(|s| s.values.len()).max().unwrap_or(0));
-    let max = if max > 0.0 { max } else { 100.0 };
-    let x = |i: usize| {
-        if n <= 1 {
-            left + pw / 2.0
-        } else {
-            left + pw * i as f64 / (n - 1) as f64
-        }
-    };
-    let y = |v: f64| top + ph - ph * (v.clamp(0.0, max) / max);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<figure class=\"chart\"><figcaption>{t}</figcaption>\
-         <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{t}\" \
-         font-family=\"system-ui, sans-serif\" font-size=\"12\"><title>{t}</title>",
-        t = escape(title)
-    );
-    for k in 0..=4 {
-        let v = max * k as f64 / 4.0;
-        let yy = y(v);
-        let _ = write!(
-            s,
-            "<line x1=\"{left}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"#d9e2ec\" stroke-width=\"1\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#616e7c\">{}</text>",
-            w - right,
-            left - 8.0,
-            yy + 4.0,
-            num(v)
-        );
-    }
-    // Label at most ~12 ticks, always the last.
-    let step = n.div_ceil(12).max(1);
-    for (i, l) in labels.iter().enumerate() {
-        let last = i + 1 == n;
-        // A tick too close to the last label would overlap it.
-        if !last && (i % step != 0 || (step > 1 && n - 1 - i < step.div_ceil(2))) {
-            continue;
-        }
-        let _ = write!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#616e7c\">{}</text>",
-            x(i),
-            top + ph + 20.0,
-            escape(l)
-        );
-    }
-    // Dots shrink as points crowd together.
-    let r = match n {
-        0..=30 => 4.0,
-        31..=80 => 2.5,
-        _ => 1.5,
-    };
-    for (k, se) in series.iter().enumerate() {
-        let color = PALETTE[k % PALETTE.len()];
-        let mut d = String::new();
-        let mut pen_down = false;
-        for (i, v) in se.values.iter().enumerate() {
-            if v.is_nan() {
-                pen_down = false;
-                continue;
-            }
-            let _ = write!(
-                d,
-                "{}{:.1} {:.1} ",
-                if pen_down { "L" } else { "M" },
-                x(i),
-                y(*v)
-            );
-            pen_down = true;
-        }
-        if !d.is_empty() {
-            let _ = write!(
-                s,
-                "<path d=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>",
-                d.trim_end()
-            );
-        }
-        for (i, v) in se.values.iter().enumerate() {
-            if v.is_nan() {
-                continue;
-            }
-            let label = labels.get(i).map(String::as_str).unwrap_or("");
-            let _ = write!(
-                s,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r}\" fill=\"#fff\" stroke=\"{color}\" stroke-width=\"2\">\
-                 <title>{}: {} ({})</title></circle>",
-                x(i),
-                y(*v),
-                escape(se.name),
-                num(*v),
-                escape(label)
-            );
-        }
-    }
-    if series.len() > 1 {
-        let mut lx = left;
-        let ly = h - 10.0;
-        for (k, se) in series.iter().enumerate() {
-            let color = PALETTE[k % PALETTE.len()];
-            let _ = write!(
-                s,
-                "<rect x=\"{lx:.1}\" y=\"{:.1}\" width=\"14\" height=\"4\" rx=\"2\" fill=\"{color}\"/>\
-                 <text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#1f2933\">{}</text>",
-                ly - 6.0,
-                lx + 19.0,
-                escape(se.name)
-            );
-            lx += 19.0 + 7.5 * se.name.chars().count() as f64 + 18.0;
-        }
-    }
-    s.push_str("</svg></figure>");
-    s
-}
-
-/// A horizontal bar chart of values from 0 to `max`, one row per bar, coloured by
-/// [`score_class`] thresholds (scaled to `max`), with the value at the end. A bar's `before`
-/// shows as a dark tick on the track and a signed change after the value.
-pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
-    let max = if max > 0.0 { max } else { 100.0 };
-    let row = 30.0;
-    let (w, label_w, value_w) = (860.0, 150.0, 110.0);
-    let h = row * bars.len() as f64 + 8.0;
-    let track = w - label_w - value_w;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<figure class=\"chart\"><figcaption>{t}</figcaption>\
-         <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{t}\" \
-         font-family=\"system-ui, sans-serif\" font-size=\"13\"><title>{t}</title>",
-        t = escape(title)
-    );
-    for (i, b) in bars.iter().enumerate() {
-        let y0 = 4.0 + row * i as f64;
-        let v = b.value.clamp(0.0, max);
-        let fill = match score_class(v / max * 100.0) {
-            "good" => "#16a34a",
-            "ok" => "#d97706",
-            _ => "#dc2626",
-        };
-        let bw = track * v / max;
-        let _ = write!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#1f2933\">{}</text>\
-             <rect x=\"{label_w}\" y=\"{:.1}\" width=\"{track:.1}\" height=\"16\" rx=\"4\" fill=\"#eef2f6\"/>\
-             <rect x=\"{label_w}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"16\" rx=\"4\" fill=\"{fill}\">\
-             <title>{}: {}</title></rect>",
-            label_w - 10.0,
-            y0 + 17.0,
-            escape(b.label),
-            y0 + 4.0,
-            y0 + 4.0,
-            escape(b.label),
-            num(b.value),
-        );
-        let shown = if max >= 10.0 {
-            format!("{:.0}", b.value)
-        } else {
-            num(b.value)
-        };
-        let mut value = format!("<tspan font-weight=\"700\" fill=\"#1f2933\">{shown}</tspan>");
-        if let Some(before) = b.before {
-            let bx = label_w + track * before.clamp(0.0, max) / max;
-            let _ = write!(
-                s,
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"3\" height=\"24\" rx=\"1\" fill=\"#1f2933\" opacity=\"0.55\">\
-                 <title>before: {}</title></rect>",
-                bx - 1.5,
-                y0,
-                num(before)
-            );
-            let delta = b.value - before;
-            let (sign, color) = if delta.round() > 0.0 {
-                ("+", "#15803d")
-            } else if delta.round() < 0.0 {
-                ("\u{2212}", "#b91c1c")
-            } else {
-                ("\u{b1}", "#616e7c")
-            };
-            let _ = write!(
-                value,
-                "<tspan dx=\"8\" fill=\"{color}\">{sign}{}</tspan>",
-                num(delta.abs().round())
-            );
-        }
-        let _ = write!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\">{value}</text>",
-            label_w + track + 10.0,
-            y0 + 17.0
-        );
-    }
-    s.push_str("</svg></figure>");
-    s
-}
+pub use chart::{Bar, Series, bar_chart, line_chart};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backquotes_become_code() {
+        assert_eq!(
+            inline_code("unknown question id `a<b`; run `starcoach questions`"),
+            "unknown question id <code>a&lt;b</code>; run <code>starcoach questions</code>"
+        );
+        assert_eq!(inline_code("no quotes"), "no quotes");
+        assert_eq!(inline_code("one ` alone"), "one ` alone");
+    }
+
+    #[test]
+    fn score_colours_follow_the_shipped_bands() {
+        let rubrics = crate::rubric::RubricSet::embedded().unwrap();
+        let bands = &rubrics.for_kind(crate::bank::Kind::Behavioral).bands;
+        let min = |name: &str| bands.iter().find(|b| b.name == name).unwrap().min;
+        assert_eq!(min("strong"), GOOD_FROM);
+        assert_eq!(min("developing"), OK_FROM);
+        // 47 and 56 are both "developing": one colour.
+        assert_eq!(score_class(47.0), score_class(56.0));
+        assert_eq!(score_class(44.9), "low");
+        assert_eq!(score_class(70.0), "good");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {
@@ -431,71 +260,5 @@ mod tests {
         for external in ["<script", "<link", "@import", "http://", "https://", "url("] {
             assert!(!p.contains(external), "page contains {external}");
         }
-    }
-
-    #[test]
-    fn line_chart_draws_every_point_and_breaks_at_gaps() {
-        let labels: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
-        let svg = line_chart(
-            "Trend <1>",
-            &labels,
-            &[Series {
-                name: "overall",
-                values: &[10.0, f64::NAN, 50.0, 90.0],
-            }],
-            100.0,
-        );
-        assert_eq!(svg.matches("<circle").count(), 3);
-        assert_eq!(svg.matches("<path").count(), 1);
-        // The gap starts a new subpath.
-        let d = svg
-            .split("<path d=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        assert_eq!(d.matches('M').count(), 2, "{d}");
-        assert!(svg.contains("Trend &lt;1&gt;"));
-        assert!(!svg.contains("NaN"));
-    }
-
-    #[test]
-    fn line_chart_with_one_point_or_none_is_still_valid() {
-        let one = line_chart(
-            "t",
-            &["x".to_string()],
-            &[Series {
-                name: "s",
-                values: &[40.0],
-            }],
-            100.0,
-        );
-        assert_eq!(one.matches("<circle").count(), 1);
-        let none = line_chart("t", &[], &[], 100.0);
-        assert!(none.contains("</svg>") && !none.contains("NaN"));
-    }
-
-    #[test]
-    fn bar_chart_shows_values_and_changes() {
-        let svg = bar_chart(
-            "Dims",
-            &[
-                Bar {
-                    label: "result",
-                    value: 82.0,
-                    before: Some(40.0),
-                },
-                Bar {
-                    label: "task <x>",
-                    value: 30.0,
-                    before: None,
-                },
-            ],
-            100.0,
-        );
-        assert!(svg.contains(">82</tspan>") && svg.contains("+42"));
-        assert!(svg.contains("#16a34a") && svg.contains("#dc2626"));
-        assert!(svg.contains("task &lt;x&gt;"));
     }
 }

@@ -33,6 +33,63 @@ pub fn format_minutes(seconds: f64) -> String {
     }
 }
 
+/// `n` and a noun, plural unless `n` is 1: "1 answer", "0 answers", "3 questions".
+/// For a noun whose plural is not `one` + "s", use [`count_as`].
+pub fn count(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// `n` and `one` or `many`: "1 person", "2 people".
+pub fn count_as(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The indefinite article for `word`, by its sound: "an action", "an 8-minute call", "a
+/// result", "a one-off", "a user".
+pub fn article(word: &str) -> &'static str {
+    let w = word
+        .trim_start_matches(['“', '"', '\'', '('])
+        .to_lowercase();
+    // Numbers: said "eight", "eleven", "eighteen", "eighty"...
+    if let Some(digits) = w
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .filter(|d| !d.is_empty())
+    {
+        let an = digits.starts_with('8')
+            || ((digits.len() == 2 || digits.len() == 5) && digits.starts_with("11"))
+            || ((digits.len() == 2 || digits.len() == 5) && digits.starts_with("18"));
+        return if an { "an" } else { "a" };
+    }
+    const A_BEFORE_VOWEL: [&str; 6] = ["one", "once", "uni", "use", "usu", "eu"];
+    const AN_BEFORE_H: [&str; 4] = ["hour", "honest", "honor", "honour"];
+    if A_BEFORE_VOWEL.iter().any(|p| w.starts_with(p)) {
+        return "a";
+    }
+    if AN_BEFORE_H.iter().any(|p| w.starts_with(p)) {
+        return "an";
+    }
+    match w.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
+/// Speaking time for a sentence: "about 1 minute 40 seconds spoken", or "a few seconds
+/// spoken" (no "about" before what is already vague).
+pub fn spoken(seconds: f64) -> String {
+    let time = format_minutes(seconds);
+    if time.starts_with("a few") {
+        format!("{time} spoken")
+    } else {
+        format!("about {time} spoken")
+    }
+}
+
 /// Display width of `s` in columns (graphemes; wide characters count as one, which is close
 /// enough for prose).
 pub fn width(s: &str) -> usize {
@@ -99,6 +156,38 @@ mod tests {
         assert_eq!(format_minutes(38.0), "40 seconds");
         assert_eq!(format_minutes(95.0), "1 minute 40 seconds");
         assert_eq!(format_minutes(120.0), "2 minutes");
+        assert_eq!(spoken(4.0), "a few seconds spoken");
+        assert_eq!(spoken(38.0), "about 40 seconds spoken");
+    }
+
+    #[test]
+    fn counts_with_plurals() {
+        assert_eq!(count(1, "answer"), "1 answer");
+        assert_eq!(count(0, "answer"), "0 answers");
+        assert_eq!(count(2, "question"), "2 questions");
+        assert_eq!(count_as(1, "person", "people"), "1 person");
+        assert_eq!(count_as(3, "person", "people"), "3 people");
+    }
+
+    #[test]
+    fn picks_the_article_by_sound() {
+        for (word, a) in [
+            ("action", "an"),
+            ("result", "a"),
+            ("episode", "an"),
+            ("hour", "an"),
+            ("user", "a"),
+            ("one-off", "a"),
+            ("8-minute", "an"),
+            ("11-point", "an"),
+            ("18%", "an"),
+            ("80", "an"),
+            ("5-star", "a"),
+            ("110", "a"),
+            ("“angry", "an"),
+        ] {
+            assert_eq!(article(word), a, "{word}");
+        }
     }
 
     #[test]

@@ -57,6 +57,12 @@ pub struct AttemptRecord {
     /// The follow-up question the coach asked, if any.
     #[serde(default)]
     pub follow_up: Option<String>,
+    /// For an answer to a follow-up: the follow-up question it replies to, and the candidate's
+    /// reply as typed (`answer` is the whole story with the reply in its place).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replies_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<String>,
     /// The drill this attempt belongs to, if any.
     #[serde(default)]
     pub drill: Option<String>,
@@ -104,6 +110,8 @@ impl AttemptRecord {
                 .collect(),
             findings: analysis.findings.iter().map(|f| f.rule.clone()).collect(),
             follow_up: feedback.follow_up.as_ref().map(|f| f.text.clone()),
+            replies_to: None,
+            reply: None,
             drill: None,
             language: feedback.language.as_ref().map(Into::into),
         }

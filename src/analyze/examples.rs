@@ -42,6 +42,7 @@ fn question_with_areas(areas: &[Vec<String>]) -> Question {
             .map(|k| Area {
                 text: k.join(", "),
                 keywords: k.clone(),
+                steps: Vec::new(),
             })
             .collect(),
         follow_ups: Vec::new(),

@@ -1,13 +1,11 @@
-//! The measures of rule kinds that take more than a line: clauses, concrete details, repeated
-//! words, and which of a question's areas an answer covers.
+//! The measures of rule kinds that take more than a line: clauses, concrete details and
+//! repeated words (which of a question's areas an answer covers is in `coverage.rs`).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::rules::{Facts, in_scope};
-use super::{AreaCoverage, Document};
-use crate::bank::Area;
-use crate::rubric::{PhraseMatcher, Rule};
+use crate::rubric::Rule;
 
 /// Clauses with one of `features` in the rule's scope, each from its subject to the end of the
 /// sentence ("We scheduled a meeting...").
@@ -167,39 +165,4 @@ pub(super) fn repetition(
     let measure = repeated.len() as f64;
     let hits = repeated.into_iter().flat_map(|(_, v)| v).collect();
     (measure, hits)
-}
-
-/// Which of the question's areas the answer touches (a keyword of the area appears).
-pub fn area_coverage(doc: &Document<'_>, areas: &[Area]) -> Vec<AreaCoverage> {
-    if areas.is_empty() {
-        return Vec::new();
-    }
-    let lists: Vec<Vec<String>> = areas.iter().map(|a| a.keywords.clone()).collect();
-    let hits = area_matcher(lists).find_all(&doc.lower);
-    areas
-        .iter()
-        .zip(hits)
-        .map(|(a, h)| AreaCoverage {
-            text: a.text.clone(),
-            covered: !h.is_empty(),
-            evidence: h.first().cloned(),
-        })
-        .collect()
-}
-
-/// The matcher of one question's area keywords, built once per process: a batch grades many
-/// answers to the same questions, and building the automaton costs more than searching with it.
-fn area_matcher(lists: Vec<Vec<String>>) -> std::sync::Arc<PhraseMatcher> {
-    use std::sync::{Arc, Mutex, OnceLock};
-    type Cache = Mutex<HashMap<Vec<Vec<String>>, Arc<PhraseMatcher>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let cache = CACHE.get_or_init(Mutex::default);
-    if let Some(m) = cache.lock().ok().and_then(|c| c.get(&lists).cloned()) {
-        return m;
-    }
-    let m = Arc::new(PhraseMatcher::new(&lists));
-    if let Ok(mut c) = cache.lock() {
-        c.insert(lists, m.clone());
-    }
-    m
 }

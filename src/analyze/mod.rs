@@ -28,6 +28,7 @@
 //! assert_eq!(a.metrics[0].role, starcoach::analyze::MetricRole::Scale);
 //! ```
 
+mod coverage;
 mod cues;
 mod document;
 mod episode;
@@ -236,6 +237,8 @@ pub struct Ownership {
 pub struct AreaCoverage {
     pub text: String,
     pub covered: bool,
+    /// Not covered, but with some evidence of it: the coach asks rather than asserts.
+    pub weak: bool,
     /// The first words that showed it.
     pub evidence: Option<Range<usize>>,
 }
@@ -402,6 +405,29 @@ impl<'r> Analyzer<'r> {
 
     /// Analyzes `answer` in a context (a question, or just a kind).
     pub fn analyze_in(&self, answer: &str, ctx: Context<'_>) -> Analysis {
+        self.analyze_reply(answer, ctx, None)
+    }
+
+    /// Analyzes an answer that grew by the candidate's reply to a follow-up question: `reply`
+    /// is the byte range of the reply inside `answer`, placed where its part of the story
+    /// belongs. The reply is judged like the rest of the answer, except that the order rule
+    /// does not count its sentences as told out of order: they answer a question, they do not
+    /// jump back in the story.
+    pub fn analyze_continued(
+        &self,
+        answer: &str,
+        ctx: Context<'_>,
+        reply: Range<usize>,
+    ) -> Analysis {
+        self.analyze_reply(answer, ctx, Some(reply))
+    }
+
+    fn analyze_reply(
+        &self,
+        answer: &str,
+        ctx: Context<'_>,
+        reply: Option<Range<usize>>,
+    ) -> Analysis {
         let index = self.rubrics.index_for_kind(ctx.kind);
         let rubric = self.rubrics.for_kind(ctx.kind);
         let finder = self.finders[index].get_or_init(|| {
@@ -411,7 +437,7 @@ impl<'r> Analyzer<'r> {
                 .collect();
             QuantityFinder::new(&kpi)
         });
-        analyze_with(rubric, finder, answer, ctx)
+        analyze_full(rubric, finder, answer, ctx, reply).0
     }
 }
 
@@ -455,6 +481,17 @@ fn analyze_traced(
     answer: &str,
     ctx: Context<'_>,
 ) -> (Analysis, Vec<rules::Evaluated>) {
+    analyze_full(rubric, finder, answer, ctx, None)
+}
+
+/// Analyzes one answer (with the byte range of a reply to a follow-up in it, if any).
+fn analyze_full(
+    rubric: &Rubric,
+    finder: &QuantityFinder,
+    answer: &str,
+    ctx: Context<'_>,
+    reply: Option<Range<usize>>,
+) -> (Analysis, Vec<rules::Evaluated>) {
     let doc = Document::new(answer, rubric);
     if let Some(check) = &rubric.language {
         if let Some(a) = foreign(&doc, rubric, check, ctx) {
@@ -478,7 +515,7 @@ fn analyze_traced(
         labelled.boundary,
     );
     let areas: &[Area] = ctx.question.map_or(&[], |q| q.areas.as_slice());
-    let coverage = measures::area_coverage(&doc, areas);
+    let coverage = coverage::area_coverage(&doc, rubric, &feats, areas);
     let evaluated = rules::evaluate_all(&rules::Facts {
         doc: &doc,
         rubric,
@@ -492,6 +529,7 @@ fn analyze_traced(
         episode: &episode,
         coverage: &coverage,
         question: ctx.question,
+        reply,
     });
     let analysis = score::assemble(score::Parts {
         doc: &doc,

@@ -26,6 +26,8 @@ pub struct Facts<'a> {
     pub coverage: &'a [AreaCoverage],
     /// The question answered, when known.
     pub question: Option<&'a crate::bank::Question>,
+    /// The byte range of a reply to a follow-up question (see `Analyzer::analyze_continued`).
+    pub reply: Option<Range<usize>>,
 }
 
 /// What one rule found.
@@ -261,7 +263,13 @@ fn evaluate(
             let mut prev: Option<Label> = None;
             let mut hits = Vec::new();
             for (si, &l) in f.labels.iter().enumerate() {
-                if l == Label::Other {
+                // A reply to a follow-up answers a question: it is not the story told late.
+                let span = &doc.sentences[si].span;
+                let replied = f
+                    .reply
+                    .as_ref()
+                    .is_some_and(|r| r.start <= span.start && span.end <= r.end);
+                if l == Label::Other || replied {
                     continue;
                 }
                 if let Some(p) = prev {

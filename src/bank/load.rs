@@ -92,6 +92,8 @@ struct RawQuestion {
 struct RawArea {
     text: Spanned<String>,
     keywords: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    steps: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -278,7 +280,11 @@ fn parse(file: &str, text: &str) -> std::result::Result<Parsed, Diagnostics> {
                     .iter()
                     .map(|k| check_keyword(&mut c, k))
                     .collect();
-                Area { text, keywords }
+                Area {
+                    text,
+                    keywords,
+                    steps: a.steps.iter().map(|s| s.trim().to_lowercase()).collect(),
+                }
             })
             .collect();
 

@@ -138,6 +138,10 @@ pub struct Area {
     /// Phrases matched case-insensitively at word boundaries; a trailing `*` matches any word
     /// ending (`de-escalat*` matches "de-escalate" and "de-escalated").
     pub keywords: Vec<String>,
+    /// Concepts (the rubric's `synonyms_NAME` word lists) whose words cover the area when
+    /// they are in a step the candidate tells ("I let her finish" for `calming`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
 }
 
 /// A question an interviewer asks next, and the part of the answer it probes.
@@ -338,6 +342,17 @@ impl Catalog {
 
     pub fn get(&self, id: &str) -> Option<&Question> {
         self.questions().find(|q| q.id == id)
+    }
+
+    /// Where a question comes from, for people: the title of its bank when the question has
+    /// the bank's source (a published guide's title rather than the seed file's name), or the
+    /// question's own `source` when it names another.
+    pub fn source_title<'a>(&'a self, q: &'a Question) -> &'a str {
+        self.banks()
+            .iter()
+            .find(|b| b.id == q.bank)
+            .filter(|b| b.source == q.source && !b.title.trim().is_empty())
+            .map_or(q.source.as_str(), |b| b.title.as_str())
     }
 
     /// The question whose text is `text`, up to case, spacing, curly quotes and the final

@@ -87,10 +87,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print the man page (roff), or write every page to a folder.
     ///
-    /// Example: starcoach man > starcoach.1 && man ./starcoach.1
-    Man,
+    /// Example: starcoach man --dir ~/.local/share/man/man1 && man starcoach-grade
+    Man {
+        /// Write starcoach.1 and a page for each subcommand (starcoach-grade.1, ...) into this
+        /// folder (made if missing), instead of printing the main page.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// A count of questions: a whole number from 1.

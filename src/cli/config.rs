@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{EXIT_OK, Global, Outcome, out, rubrics_from_env};
+use super::{EXIT_ATTENTION, EXIT_OK, Global, Outcome, out, rubrics_from_env};
 use crate::feedback::markup::ColorChoice;
 
 fn env(name: &str) -> Option<String> {
@@ -95,15 +95,14 @@ pub fn run(g: &Global) -> Outcome {
                   env_name: &str,
                   flags: &[std::path::PathBuf],
                   flag: &str|
-     -> Vec<String> {
-        let mut v = vec!["built-in".to_string()];
-        v.extend(
-            config
-                .iter()
-                .map(|p| format!("{} (config file)", p.display())),
-        );
-        v.extend(env.iter().map(|p| format!("{} ({env_name})", p.display())));
-        v.extend(flags.iter().map(|p| format!("{} ({flag})", p.display())));
+     -> Vec<(String, Option<std::path::PathBuf>)> {
+        let mut v = vec![("built-in".to_string(), None)];
+        let from = |p: &std::path::PathBuf, origin: &str| {
+            (format!("{} ({origin})", p.display()), Some(p.clone()))
+        };
+        v.extend(config.iter().map(|p| from(p, "config file")));
+        v.extend(env.iter().map(|p| from(p, env_name)));
+        v.extend(flags.iter().map(|p| from(p, flag)));
         v
     };
     let rubric_layers = layers(
@@ -121,9 +120,25 @@ pub fn run(g: &Global) -> Outcome {
         })
         .collect();
     let bank_layers = layers(&c.banks, bank_env, "STARCOACH_BANKS", &g.banks, "--bank");
-    for (label, list) in [("rubrics", rubric_layers), ("banks", bank_layers)] {
-        for (i, l) in list.iter().enumerate() {
-            let _ = writeln!(s, "{:<12} {l}", if i == 0 { label } else { "" });
+    let mut missing = Vec::new();
+    for (label, what, list) in [
+        ("rubrics", "rubric", rubric_layers),
+        ("banks", "bank", bank_layers),
+    ] {
+        for (i, (l, path)) in list.iter().enumerate() {
+            let _ = write!(s, "{:<12} {l}", if i == 0 { label } else { "" });
+            if let Some(p) = path.as_ref().filter(|p| !p.exists()) {
+                s.push_str("  NOT FOUND");
+                missing.push(format!(
+                    "warning: the {what} file {} does not exist ({}): commands that load {what}s \
+                     (analyze, practice, grade...) will stop with an error until it is created or \
+                     taken out of the setting",
+                    p.display(),
+                    l.rsplit_once(" (")
+                        .map_or("", |(_, o)| o.trim_end_matches(')'))
+                ));
+            }
+            s.push('\n');
         }
     }
     let _ = writeln!(
@@ -131,5 +146,12 @@ pub fn run(g: &Global) -> Outcome {
         "\nA flag wins over an environment variable, which wins over the config file. Later\nrubric and bank layers win for the question kinds and bank ids they cover;\n`starcoach rubric show --effective` prints the rubric in use."
     );
     out(&s)?;
-    Ok(EXIT_OK)
+    for m in &missing {
+        super::note(m);
+    }
+    Ok(if missing.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_ATTENTION
+    })
 }

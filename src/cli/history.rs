@@ -125,9 +125,9 @@ pub fn run(g: &Global, a: HistoryArgs) -> Outcome {
                     s.len()
                 };
                 out(&format!(
-                    "\n{} answers in {} sessions (times in UTC) · {}\n",
-                    selected.len(),
-                    sessions,
+                    "\n{} in {} (times in UTC) · {}\n",
+                    crate::prose::count(selected.len(), "answer"),
+                    crate::prose::count(sessions, "session"),
                     l.history.path.display()
                 ))?;
             }

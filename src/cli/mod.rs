@@ -212,7 +212,7 @@ pub fn run(mut cli: Cli) -> u8 {
     // Completions and the man page do not depend on any settings.
     if !matches!(
         cli.command,
-        Some(Command::Completions { .. } | Command::Man)
+        Some(Command::Completions { .. } | Command::Man { .. })
     ) {
         match crate::config::load() {
             Ok(config) => cli.global.apply_config(config),
@@ -228,7 +228,7 @@ pub fn run(mut cli: Cli) -> u8 {
         Some(Command::Grade(a)) => grade::run(&cli.global, a),
         Some(Command::Config) => config::run(&cli.global),
         Some(Command::Completions { shell }) => generate::completions(shell),
-        Some(Command::Man) => generate::man(),
+        Some(Command::Man { dir }) => generate::man(dir.as_deref()),
         Some(Command::Practice(p)) => practice::run(&cli.global, p),
         Some(Command::History(h)) => history::run(&cli.global, h),
         Some(Command::Report(r)) => report::run(&cli.global, r),

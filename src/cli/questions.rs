@@ -121,15 +121,17 @@ fn show(g: &Global, catalog: &Catalog, id: &str, format: ListFormat, examples: b
         ))?;
         return Ok(EXIT_OK);
     }
-    out_raw(&details(q, terminal_width(), examples).render(g.color_stdout()))?;
+    let source = catalog.source_title(q);
+    out_raw(&details(q, source, terminal_width(), examples).render(g.color_stdout()))?;
     Ok(EXIT_OK)
 }
 
-/// Everything about a question, for people.
-pub fn details(q: &Question, width: usize, full_examples: bool) -> Markup {
+/// Everything about a question, for people; `source` is where it comes from, in words
+/// ([`Catalog::source_title`]).
+pub fn details(q: &Question, source: &str, width: usize, full_examples: bool) -> Markup {
     let w = width.clamp(40, 100);
     let mut m = Markup::new();
-    let about = format!("({} · {} · {})", q.kind, q.bank, q.source);
+    let about = format!("({} · bank {})", q.kind, q.bank);
     m.push(Role::Accent, q.id.clone());
     if q.id.chars().count() + 2 + about.chars().count() <= w {
         m.push(Role::Dim, format!("  {about}")).nl();
@@ -141,6 +143,7 @@ pub fn details(q: &Question, width: usize, full_examples: bool) -> Markup {
         m.push(Role::Heading, line).nl();
     }
     m.nl();
+    m.push(Role::Dim, "Source: ").plain(source.to_string()).nl();
     if let Some(c) = &q.category {
         m.push(Role::Dim, "Category: ").plain(c.clone()).nl();
     }

@@ -165,11 +165,11 @@ pub fn card(a: &Analysis, f: &Feedback, title: &str, meta: &str) -> String {
     );
     let _ = write!(
         b,
-        "<p class=\"small muted\">{meta}{}{} words · {} · {} episode</p>",
+        "<p class=\"small muted\">{meta}{}{} · {} · {}</p>",
         if meta.is_empty() { "" } else { " · " },
-        a.words,
+        crate::prose::count(a.words, "word"),
         escape(&a.band),
-        a.episode.as_str()
+        super::text::episode_phrase(a.episode)
     );
     b.push_str(&answer(a));
     advice(&mut b, f);

@@ -104,6 +104,8 @@ pub struct SentenceJson<'a> {
 pub struct AreaJson<'a> {
     pub text: &'a str,
     pub covered: bool,
+    /// Not covered, but with some evidence: the coach asks about it rather than asserting it.
+    pub weak: bool,
     pub start: Option<usize>,
     pub end: Option<usize>,
 }
@@ -129,6 +131,8 @@ pub struct FollowUpJson<'a> {
     pub probes: Option<crate::bank::Probe>,
     pub dimension: Dimension,
     pub from_question: bool,
+    /// A probe into an answer with no weak part left to ask about.
+    pub probing: bool,
 }
 
 #[derive(Serialize)]
@@ -280,6 +284,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             .map(|c| AreaJson {
                 text: &c.text,
                 covered: c.covered,
+                weak: c.weak,
                 start: c.evidence.as_ref().map(|e| e.start),
                 end: c.evidence.as_ref().map(|e| e.end),
             })
@@ -307,6 +312,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             probes: p.probes,
             dimension: p.dimension,
             from_question: p.from_question,
+            probing: p.probing,
         }),
         language: f.language.as_ref().map(language),
     }

@@ -2,7 +2,6 @@
 
 use super::Feedback;
 use crate::analyze::Analysis;
-use crate::prose::format_minutes;
 use crate::rubric::Rubric;
 
 /// Escapes text for a Markdown paragraph or table cell (line breaks become spaces).
@@ -30,11 +29,11 @@ pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, title: &str) -> Strin
     let mut s = String::new();
     s.push_str(&format!("## {}\n\n", escape(title)));
     s.push_str(&format!(
-        "**Overall {:.0}/100 ({})** · {} words · about {} spoken (aim for {}) · episode: {}\n\n",
+        "**Overall {:.0}/100 ({})** · {} · {} (aim for {}) · episode: {}\n\n",
         a.overall,
         a.band,
-        a.words,
-        format_minutes(a.speaking_seconds),
+        crate::prose::count(a.words, "word"),
+        crate::prose::spoken(a.speaking_seconds),
         super::text::target_phrase(rubric.delivery.target_seconds),
         a.episode.as_str()
     ));

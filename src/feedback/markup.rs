@@ -42,11 +42,13 @@ impl Role {
     }
 }
 
-/// The role of a 0-100 score: good from 80, warn from 50, bad below.
+/// The role of a 0-100 score, by the shipped bands as the HTML reports colour it: good from
+/// [`crate::html::GOOD_FROM`] (strong), warn from [`crate::html::OK_FROM`] (developing), bad
+/// below.
 pub fn score_role(score: f64) -> Role {
-    if score >= 80.0 {
+    if score >= crate::html::GOOD_FROM {
         Role::Good
-    } else if score >= 50.0 {
+    } else if score >= crate::html::OK_FROM {
         Role::Warn
     } else {
         Role::Bad

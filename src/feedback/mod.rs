@@ -3,11 +3,14 @@
 //! [`coach`] picks from the [`Analysis`] what a good coach would say: first what is strong,
 //! then the few fixes that matter most (at most one per dimension, most severe and costly
 //! first), one next step, and the follow-up question an interviewer would ask about the part
-//! the first fix is about (or else the weakest part), taken from the question's own follow-ups
-//! when one probes that part. The renderers ([`text`], [`markdown`], [`json`], [`html`]) only
+//! the first fix is about (or else the weakest part, or else a probe into a strong answer),
+//! taken from the question's own follow-ups when one probes that part ([`follow_up`]). The
+//! renderers ([`text`], [`markdown`], [`json`], [`html`]) only
 //! lay it out.
 
+mod coverage;
 pub mod diff;
+pub mod follow_up;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -20,7 +23,9 @@ use serde::Serialize;
 
 use crate::analyze::Analysis;
 use crate::bank::{Probe, Question};
+
 use crate::rubric::{Dimension, Effect, LengthMeasure, Rubric, Severity, Spec};
+pub use follow_up::Conversation;
 
 /// Something strong in the answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,6 +59,9 @@ pub struct FollowUpPick {
     pub dimension: Dimension,
     /// Whether it is one of the question's own follow-ups (else a generic one).
     pub from_question: bool,
+    /// A probe into an answer with no weak part left to ask about (a decision point, how
+    /// they knew it worked, what they would do differently).
+    pub probing: bool,
 }
 
 /// The coach's feedback on one answer.
@@ -71,6 +79,17 @@ pub struct Feedback {
 
 /// Picks the feedback for `analysis`.
 pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) -> Feedback {
+    coach_in(analysis, rubric, question, &Conversation::default())
+}
+
+/// Picks the feedback for `analysis` in a conversation about the question: the follow-up is
+/// not one already asked, nor about a part the candidate has just supplied.
+pub fn coach_in(
+    analysis: &Analysis,
+    rubric: &Rubric,
+    question: Option<&Question>,
+    conversation: &Conversation,
+) -> Feedback {
     let settings = &rubric.feedback;
 
     // Fixes: already sorted by severity then cost; one per dimension.
@@ -96,7 +115,7 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         let quote = (!whole && !f.message.contains('“'))
             .then(|| crate::prose::shorten(analysis.quote(&f.span), 90))
             .filter(|q| !q.is_empty());
-        fixes.push(Fix {
+        let mut fix = Fix {
             rule: f.rule.clone(),
             dimension: f.dimension,
             severity: f.severity,
@@ -104,7 +123,11 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
             suggestion: f.suggestion.clone(),
             span: f.span.clone(),
             quote,
-        });
+        };
+        if let Some(r) = rule.filter(|r| matches!(r.spec, Spec::Coverage)) {
+            coverage::reword(&mut fix, analysis, r);
+        }
+        fixes.push(fix);
     }
 
     // Strengths: from dimensions that score well, the heaviest first, one per dimension.
@@ -165,10 +188,7 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         .map(|f| f.suggestion.clone())
         .unwrap_or_else(|| settings.well_done.clone());
 
-    let follow_up = fixes
-        .iter()
-        .find_map(|f| follow_up_about(f.dimension, rubric, question))
-        .or_else(|| pick_follow_up(analysis, rubric, question));
+    let follow_up = follow_up::choose(analysis, rubric, question, &fixes, conversation);
     Feedback {
         strengths,
         fixes,
@@ -176,56 +196,4 @@ pub fn coach(analysis: &Analysis, rubric: &Rubric, question: Option<&Question>) 
         follow_up,
         language: None,
     }
-}
-
-/// The follow-up about `dim`: the question's own one for that part, else the rubric's.
-fn follow_up_about(
-    dim: Dimension,
-    rubric: &Rubric,
-    question: Option<&Question>,
-) -> Option<FollowUpPick> {
-    let probe = dim.probe();
-    if let Some(f) = question
-        .zip(probe)
-        .and_then(|(q, p)| q.follow_ups_for(p).next())
-    {
-        return Some(FollowUpPick {
-            text: f.text.clone(),
-            probes: probe,
-            dimension: dim,
-            from_question: true,
-        });
-    }
-    rubric.follow_up(dim).map(|text| FollowUpPick {
-        text: text.to_string(),
-        probes: probe,
-        dimension: dim,
-        from_question: false,
-    })
-}
-
-/// The follow-up about the weakest dimension (the largest weighted shortfall), used when no fix
-/// points at a part a follow-up can dig into: the question's own follow-up for that part if it
-/// has one, else the rubric's generic one.
-pub fn pick_follow_up(
-    analysis: &Analysis,
-    rubric: &Rubric,
-    question: Option<&Question>,
-) -> Option<FollowUpPick> {
-    let mut dims: Vec<(Dimension, f64)> = analysis
-        .dimensions
-        .iter()
-        .filter(|d| !matches!(d.dimension, Dimension::Delivery | Dimension::Relevance))
-        .map(|d| (d.dimension, d.weight * (100.0 - d.score)))
-        .collect();
-    dims.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    for (dim, shortfall) in dims {
-        if shortfall <= 0.0 {
-            break;
-        }
-        if let Some(pick) = follow_up_about(dim, rubric, question) {
-            return Some(pick);
-        }
-    }
-    None
 }

@@ -6,7 +6,7 @@ use super::Feedback;
 use super::markup::score_role;
 use super::markup::{Markup, Role};
 use crate::analyze::{Analysis, Episode, Label};
-use crate::prose::{format_minutes, shorten, wrap};
+use crate::prose::{shorten, wrap};
 use crate::rubric::{Dimension, Rubric};
 
 /// What to include.
@@ -33,7 +33,8 @@ pub fn bar(score: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-fn episode_phrase(e: Episode) -> &'static str {
+/// The kind of example an answer gives, in words: "one specific episode", "no example".
+pub fn episode_phrase(e: Episode) -> &'static str {
     match e {
         Episode::Specific => "one specific episode",
         Episode::Habitual => "what you usually do",
@@ -76,9 +77,9 @@ pub fn header_at(a: &Analysis, rubric: &Rubric, width: usize) -> Markup {
         _ => String::new(),
     };
     let line = format!(
-        "{} words · about {} spoken ({target}){episode}",
-        a.words,
-        format_minutes(a.speaking_seconds)
+        "{} · {} ({target}){episode}",
+        crate::prose::count(a.words, "word"),
+        crate::prose::spoken(a.speaking_seconds)
     );
     wrapped(&mut m, "", Role::Dim, &line, width);
     if let Some(why) = ceiling_phrase(a) {
@@ -113,12 +114,18 @@ pub fn target_phrase([lo, hi]: [f64; 2]) -> String {
 
 /// The STAR map: each sentence with its label letter.
 pub fn star_map(a: &Analysis, width: usize) -> Markup {
+    star_map_with(a, width, None)
+}
+
+/// The STAR map, with a `+` beside the sentences inside `added` (a reply to a follow-up).
+pub fn star_map_with(a: &Analysis, width: usize, added: Option<&std::ops::Range<usize>>) -> Markup {
     let mut m = Markup::new();
     m.push(Role::Heading, "STAR map").nl();
     for s in &a.sentences {
+        let new = added.is_some_and(|r| r.start <= s.span.start && s.span.end <= r.end);
         m.plain("  ")
             .push(Role::Label(s.label), s.label.letter().to_string())
-            .plain("  ")
+            .push(Role::Good, if new { "+ " } else { "  " })
             .plain(shorten(a.quote(&s.span), width.saturating_sub(6).max(20)))
             .nl();
     }
@@ -206,8 +213,13 @@ pub fn advice(f: &Feedback, width: usize) -> Markup {
     }
     if let Some(fu) = &f.follow_up {
         m.nl();
+        let about = if fu.probing {
+            format!(" (going deeper: {})", dim_phrase(fu.dimension))
+        } else {
+            format!(" (about {})", dim_phrase(fu.dimension))
+        };
         m.push(Role::Heading, "Follow-up")
-            .push(Role::Dim, format!(" (about {})", dim_phrase(fu.dimension)))
+            .push(Role::Dim, about)
             .nl();
         wrapped(&mut m, "  ", Role::Accent, &fu.text, width);
     }

@@ -13,6 +13,8 @@ use crate::rubric::{Dimension, RubricSet, Severity};
 pub struct Group {
     /// The candidate's name or the question (id, or text when not from the banks).
     pub key: String,
+    /// How people read it: the candidate's name, or the question's text.
+    pub text: String,
     pub answers: usize,
     pub mean: f64,
     pub min: f64,
@@ -21,6 +23,8 @@ pub struct Group {
     pub weakest: Option<Dimension>,
     /// The fix given most often (rule id).
     pub top_fix: Option<String>,
+    /// That fix in words, as the first answer it was given to was told.
+    pub top_fix_message: Option<String>,
 }
 
 /// A fix that the coach gave to many answers.
@@ -72,7 +76,7 @@ pub struct Cohort {
     pub language: Option<crate::english::summary::Summary>,
 }
 
-fn group(key: &str, items: &[&Graded]) -> Group {
+fn group(key: &str, text: &str, items: &[&Graded]) -> Group {
     let scores: Vec<f64> = items.iter().map(|g| g.analysis.overall).collect();
     let mean = mean(&scores);
     // Weakest dimension: the largest average weighted shortfall.
@@ -100,8 +104,17 @@ fn group(key: &str, items: &[&Graded]) -> Group {
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(r, _)| r.to_string());
+    let top_fix_message = top_fix.as_deref().and_then(|rule| {
+        items
+            .iter()
+            .filter_map(|g| g.top_fix())
+            .find(|f| f.rule == rule)
+            .map(|f| f.message.clone())
+    });
     Group {
         key: key.to_string(),
+        text: text.to_string(),
+        top_fix_message,
         answers: items.len(),
         mean,
         min: scores.iter().copied().fold(f64::INFINITY, f64::min),
@@ -123,8 +136,13 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// Groups in first-seen order of their key.
-fn groups<'a>(graded: &'a [Graded], key: impl Fn(&'a Graded) -> &'a str) -> Vec<Group> {
+/// Groups in first-seen order of their key, each named for people by `text` of its first
+/// member.
+fn groups<'a>(
+    graded: &'a [Graded],
+    key: impl Fn(&'a Graded) -> &'a str,
+    text: impl Fn(&'a Graded) -> &'a str,
+) -> Vec<Group> {
     let mut order: Vec<&str> = Vec::new();
     let mut members: BTreeMap<&str, Vec<&Graded>> = BTreeMap::new();
     for g in graded {
@@ -134,15 +152,18 @@ fn groups<'a>(graded: &'a [Graded], key: impl Fn(&'a Graded) -> &'a str) -> Vec<
         }
         members.entry(k).or_default().push(g);
     }
-    order.into_iter().map(|k| group(k, &members[k])).collect()
+    order
+        .into_iter()
+        .map(|k| group(k, text(members[k][0]), &members[k]))
+        .collect()
 }
 
 /// Summarizes a cohort's graded answers.
 pub fn summarize(graded: &[Graded], rubrics: &RubricSet) -> Cohort {
     let scores: Vec<f64> = graded.iter().map(|g| g.analysis.overall).collect();
-    let mut candidates = groups(graded, |g| g.candidate.as_str());
+    let mut candidates = groups(graded, |g| g.candidate.as_str(), |g| g.candidate.as_str());
     candidates.sort_by_key(|a| a.key.to_lowercase());
-    let questions = groups(graded, |g| g.question());
+    let questions = groups(graded, |g| g.question(), |g| g.question_text.as_str());
 
     // Bands, highest first, as the rubrics define them: a band's lower bound is the one of the
     // first rubric (in load order) that has the band. The search stops there, so the rubrics of
@@ -323,9 +344,9 @@ fn headline(c: &Cohort) -> Vec<String> {
         .filter(|w| w.answers * 5 >= c.answers)
         .map(|w| {
             format!(
-                "{} ({} answers, e.g. “{}”)",
+                "{} ({}, e.g. “{}”)",
                 w.dimension,
-                w.answers,
+                plural(w.answers, "answer", "answers"),
                 crate::prose::shorten(w.message.trim_end_matches('.'), 60)
             )
         })
@@ -345,8 +366,8 @@ fn headline(c: &Cohort) -> Vec<String> {
                 .map(|d| format!(", weakest on {d}"))
                 .unwrap_or_default();
             out.push(format!(
-                "Hardest question: {} (average {:.0} over {} answers{weak}).",
-                crate::prose::shorten(&q.key, 70),
+                "Hardest question: “{}” (average {:.0} over {} answers{weak}).",
+                crate::prose::shorten(&q.text, 70),
                 q.mean,
                 q.answers
             ));

@@ -91,7 +91,7 @@ pub fn render(r: &Results, title: &str, date: &str) -> String {
             let _ = write!(
                 b,
                 "<tr><td><a href=\"#c-{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-                 <td class=\"num\">{:.0}</td><td class=\"num\">{:.0}</td><td>{}</td><td><code>{}</code></td></tr>",
+                 <td class=\"num\">{:.0}</td><td class=\"num\">{:.0}</td><td>{}</td><td class=\"small\">{}</td></tr>",
                 anchor(&g.key),
                 escape(&g.key),
                 g.answers,
@@ -99,7 +99,7 @@ pub fn render(r: &Results, title: &str, date: &str) -> String {
                 g.min,
                 g.max,
                 g.weakest.map_or("", |d| d.as_str()),
-                escape(g.top_fix.as_deref().unwrap_or(""))
+                escape(g.top_fix_message.as_deref().unwrap_or(""))
             );
         }
         b.push_str("</tbody></table></section>");
@@ -108,10 +108,15 @@ pub fn render(r: &Results, title: &str, date: &str) -> String {
              <th class=\"num\">Average</th><th>Weakest on</th></tr></thead><tbody>",
         );
         for g in &c.questions {
+            let id = if g.key == g.text {
+                String::new()
+            } else {
+                format!("<br><span class=\"small muted\">{}</span>", escape(&g.key))
+            };
             let _ = write!(
                 b,
-                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-                escape(&g.key),
+                "<tr><td>{}{id}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                escape(&g.text),
                 g.answers,
                 badge(g.mean),
                 g.weakest.map_or("", |d| d.as_str())
@@ -131,7 +136,7 @@ pub fn render(r: &Results, title: &str, date: &str) -> String {
                 b,
                 "<li><code>{}</code>: {}</li>",
                 escape(&s.at.to_string()),
-                escape(&s.reason)
+                html::inline_code(&s.reason)
             );
         }
         b.push_str("</ul></section>");
@@ -165,7 +170,7 @@ fn answers(b: &mut String, r: &Results) {
     for g in &r.cohort.candidates {
         let _ = write!(
             b,
-            "<details id=\"c-{}\"><summary><strong>{}</strong> <span class=\"muted small\">{} · average {:.0}</span></summary>",
+            "<details class=\"answers\" id=\"c-{}\"><summary><strong>{}</strong> <span class=\"muted small\">{} · average {:.0}</span></summary>",
             anchor(&g.key),
             escape(&g.key),
             plural(g.answers, "answer"),

@@ -1,19 +1,21 @@
 //! Feedback on an answer as it is given: the feedback screen (with what changed, on a retry),
-//! an answer to the follow-up analyzed together with the answer before it, and what the
-//! candidate can do next.
+//! an answer to the follow-up placed in the story where it belongs and analyzed with it, and
+//! what the candidate can do next. The follow-up after each answer continues the conversation
+//! about the question: never one already asked, never about a part just supplied.
 
 use std::io::Write;
 
 use super::screens::para;
-use super::{Attempt, Practice, Stage};
+use super::{Attempt, Practice, Stage, story};
 use crate::analyze::{Analysis, Context};
 use crate::bank::Question;
 use crate::error::Error;
 use crate::feedback::diff;
 use crate::feedback::markup::{Markup, Role};
-use crate::feedback::text::{Layout, advice, header_at};
-use crate::feedback::{self, Feedback};
+use crate::feedback::text::{Layout, advice, header_at, star_map_with};
+use crate::feedback::{self, Conversation, Feedback};
 use crate::prose::format_minutes;
+use crate::rubric::Dimension;
 
 impl<W: Write> Practice<'_, W> {
     pub(super) fn answer(
@@ -26,15 +28,19 @@ impl<W: Write> Practice<'_, W> {
         let q = self.current();
         let analysis = self.analyzer.analyze_in(&text, Context::question(q));
         let rubric = self.rubric_for(q);
-        let mut fb = feedback::coach(&analysis, rubric, Some(q));
-        self.attach_language(&analysis, &mut fb, 0);
+        let prev = self.latest().filter(|_| retry).map(|p| p.analysis.clone());
+        // What a retry adds is supplied: the follow-up does not ask for it.
+        let supplied = prev
+            .as_ref()
+            .map(|p| story::told(&analysis, &diff::added(p, &analysis)))
+            .unwrap_or_default();
+        let mut fb = feedback::coach_in(&analysis, rubric, Some(q), &self.conversation(&supplied));
+        self.attach_language(&analysis, &mut fb, 0..analysis.text.len());
         let mut m = Markup::new();
         m.nl();
-        if retry {
-            if let Some(prev) = self.latest() {
-                m.append(diff::render(&diff::compare(&prev.analysis, &analysis)))
-                    .nl();
-            }
+        if let Some(prev) = &prev {
+            let change = diff::compare(prev, &analysis, rubric);
+            m.append(diff::render(&change, self.opts.width)).nl();
         }
         m.append(self.screen(&analysis, &fb, q));
         self.language_pending_line(&mut m);
@@ -58,7 +64,7 @@ impl<W: Write> Practice<'_, W> {
         m.nl();
         let stage = self.what_next(&mut m, &fb);
         // On disk (synced) before the feedback shows: once it is on the screen, it is saved.
-        self.record(&analysis, &fb, retry, false)?;
+        self.record(&analysis, &fb, retry, None)?;
         self.print(&m)?;
         self.attempts.push(Attempt {
             question: q.id.clone(),
@@ -66,6 +72,8 @@ impl<W: Write> Practice<'_, W> {
             feedback: fb,
             retry,
             follow_up_answer: false,
+            answered: None,
+            supplied,
         });
         self.stage = stage;
         Ok(())
@@ -85,32 +93,62 @@ impl<W: Write> Practice<'_, W> {
         )
     }
 
-    /// An answer to the follow-up: analyzed together with the answer before it, so what it adds
-    /// fills the gap the follow-up was about.
+    /// An answer to the follow-up: placed in the story where its part belongs and analyzed
+    /// with it, so what it adds fills the gap the follow-up was about.
     pub(super) fn follow_up_answer(&mut self, raw: &str) -> Result<(), Error> {
         let Some(prev) = self.latest().cloned() else {
             return Ok(());
         };
-        let addition = crate::answer::normalize(raw).into_owned();
-        let combined = format!("{}\n\n{}", prev.analysis.text.trim_end(), addition.trim());
+        let addition = crate::answer::normalize(raw).trim().to_string();
+        let asked = prev.feedback.follow_up.clone();
+        let probe = asked.as_ref().and_then(|f| f.probes);
+        let (story, reply) = story::place(&prev.analysis, probe, &addition);
         let q = self.current();
-        let analysis = self.analyzer.analyze_in(&combined, Context::question(q));
+        let analysis = self
+            .analyzer
+            .analyze_continued(&story, Context::question(q), reply.clone());
         let rubric = self.rubric_for(q);
-        let mut fb = feedback::coach(&analysis, rubric, Some(q));
-        // Only what the follow-up answer adds: the answer before it had its notes.
-        self.attach_language(&analysis, &mut fb, combined.len() - addition.trim().len());
+        // Supplied: the part the follow-up asked about, and every part the reply told.
+        let in_reply: Vec<usize> = (0..analysis.sentences.len())
+            .filter(|&i| {
+                let s = &analysis.sentences[i].span;
+                reply.start <= s.start && s.end <= reply.end
+            })
+            .collect();
+        let mut supplied = story::told(&analysis, &in_reply);
+        supplied.extend(asked.as_ref().map(|f| f.dimension));
+        let conversation = self.conversation(&supplied);
+        let mut fb = feedback::coach_in(&analysis, rubric, Some(q), &conversation);
+        // Only the reply: the answer before it had its notes.
+        self.attach_language(&analysis, &mut fb, reply.clone());
+        let width = self.opts.width;
         let mut m = Markup::new();
         m.nl()
             .push(Role::Heading, "Your answer with the follow-up")
             .nl();
-        m.append(header_at(&analysis, rubric, self.opts.width)).nl();
-        let change = diff::compare(&prev.analysis, &analysis);
-        m.append(diff::render(&change)).nl();
-        m.append(advice(&fb, self.opts.width));
+        m.append(header_at(&analysis, rubric, width)).nl();
+        if matches!(
+            q.kind,
+            crate::bank::Kind::Behavioral | crate::bank::Kind::Situational
+        ) {
+            m.append(star_map_with(&analysis, width, Some(&reply)));
+            para(
+                &mut m,
+                Role::Dim,
+                "  ",
+                "(+ marks your reply, placed where it belongs in the story)",
+                width,
+            );
+            m.nl();
+        }
+        let change = diff::compare(&prev.analysis, &analysis, rubric);
+        m.append(diff::render(&change, width)).nl();
+        m.append(advice(&fb, width));
         self.language_pending_line(&mut m);
         m.nl();
         let stage = self.what_next(&mut m, &fb);
-        self.record(&analysis, &fb, false, true)?;
+        let question = asked.as_ref().map_or("", |f| f.text.as_str());
+        self.record(&analysis, &fb, false, Some((question, &addition)))?;
         self.print(&m)?;
         self.attempts.push(Attempt {
             question: q.id.clone(),
@@ -118,9 +156,27 @@ impl<W: Write> Practice<'_, W> {
             feedback: fb,
             retry: false,
             follow_up_answer: true,
+            answered: asked,
+            supplied,
         });
         self.stage = stage;
         Ok(())
+    }
+
+    /// What has been asked and answered about the current question, with `now` (what the
+    /// attempt being given supplies).
+    fn conversation(&self, now: &[Dimension]) -> Conversation {
+        let id = &self.current().id;
+        let mut c = Conversation::default();
+        let tries = self.attempts.iter().filter(|a| &a.question == id);
+        for a in tries {
+            c.asked
+                .extend(a.feedback.follow_up.iter().map(|f| f.text.clone()));
+            c.supplied.extend(a.supplied.iter().copied());
+        }
+        c.supplied.extend(now.iter().copied());
+        c.just = now.to_vec();
+        c
     }
 
     /// Says what the candidate can do after feedback, and returns the stage that allows it: a

@@ -19,8 +19,8 @@ pub(super) const END_WAIT: Duration = Duration::from_secs(20);
 #[derive(Debug, Default)]
 pub(super) struct English {
     pub(super) checker: Option<crate::english::Background>,
-    /// (attempt index, byte offset of the part to check in its text).
-    pending: Vec<(usize, usize)>,
+    /// (attempt index, byte range of the part to check in its text).
+    pending: Vec<(usize, std::ops::Range<usize>)>,
     /// Why the notes are off, until the candidate has been told.
     failure: Option<String>,
 }
@@ -35,10 +35,15 @@ impl English {
 }
 
 impl<W: Write> Practice<'_, W> {
-    /// Adds the notes on `analysis.text[from..]` (the whole answer, or what a follow-up answer
-    /// added) to `fb` when the checker is ready; otherwise the attempt about to be recorded
-    /// waits for them. Never waits itself.
-    pub(super) fn attach_language(&mut self, analysis: &Analysis, fb: &mut Feedback, from: usize) {
+    /// Adds the notes on `analysis.text[part]` (the whole answer, or a follow-up reply) to `fb`
+    /// when the checker is ready; otherwise the attempt about to be recorded waits for them.
+    /// Never waits itself.
+    pub(super) fn attach_language(
+        &mut self,
+        analysis: &Analysis,
+        fb: &mut Feedback,
+        part: std::ops::Range<usize>,
+    ) {
         let Some(bg) = self.english.checker.as_mut() else {
             return;
         };
@@ -46,11 +51,11 @@ impl<W: Write> Practice<'_, W> {
             return;
         }
         if let Some(checker) = bg.try_get() {
-            let part = analysis.text.get(from..).unwrap_or("");
-            fb.language = Some(checker.check(part).shifted(from));
+            let text = analysis.text.get(part.clone()).unwrap_or("");
+            fb.language = Some(checker.check(text).shifted(part.start));
         } else if bg.loading() {
             let index = self.attempts.len();
-            self.english.pending.push((index, from));
+            self.english.pending.push((index, part));
         } else {
             if let Some(e) = bg.error() {
                 self.english.failure = Some(e.to_string());
@@ -101,7 +106,7 @@ impl<W: Write> Practice<'_, W> {
         }
         let pending = std::mem::take(&mut self.english.pending);
         let mut m = Markup::new();
-        for (index, from) in pending {
+        for (index, part) in pending {
             let checker = self
                 .english
                 .checker
@@ -111,8 +116,8 @@ impl<W: Write> Practice<'_, W> {
             let Some(attempt) = self.attempts.get_mut(index) else {
                 continue;
             };
-            let part = attempt.analysis.text.get(from..).unwrap_or("");
-            let notes = checker.check(part).shifted(from);
+            let text = attempt.analysis.text.get(part.clone()).unwrap_or("");
+            let notes = checker.check(text).shifted(part.start);
             let question = self
                 .catalog
                 .get(&attempt.question)

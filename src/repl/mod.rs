@@ -13,6 +13,7 @@ mod language;
 pub mod order;
 mod recording;
 mod screens;
+mod story;
 mod typed;
 
 use std::io::{self, Write};
@@ -72,6 +73,11 @@ pub struct Attempt {
     pub feedback: Feedback,
     pub retry: bool,
     pub follow_up_answer: bool,
+    /// The follow-up this attempt answers (for a follow-up answer).
+    pub answered: Option<crate::feedback::FollowUpPick>,
+    /// The parts this attempt supplied (the follow-up's part and what the reply told, or what
+    /// a retry added): not asked about again for this question.
+    pub supplied: Vec<crate::rubric::Dimension>,
 }
 
 /// What a session did, for the caller (drill summaries, tests).
@@ -394,17 +400,13 @@ impl<'a, W: Write> Practice<'a, W> {
         self.rubrics.for_kind(q.kind)
     }
 
-    /// The latest attempt at the current question (a follow-up answer counts).
-    /// The text of the latest full answer to the current question (not a follow-up addition).
+    /// The text of the latest answer to the current question: the story as it has grown, with
+    /// the replies to follow-ups in it (a retry starts from it).
     fn latest_answer(&self) -> Option<String> {
-        let id = &self.current().id;
-        self.attempts
-            .iter()
-            .rev()
-            .find(|a| &a.question == id && !a.follow_up_answer)
-            .map(|a| a.analysis.text.clone())
+        self.latest().map(|a| a.analysis.text.clone())
     }
 
+    /// The latest attempt at the current question (a follow-up answer counts).
     fn latest(&self) -> Option<&Attempt> {
         let id = &self.current().id;
         self.attempts.iter().rev().find(|a| &a.question == id)

@@ -14,19 +14,25 @@ use crate::feedback::markup::{Markup, Role};
 use crate::session::AttemptRecord;
 
 impl<W: Write> Practice<'_, W> {
-    /// Records one attempt at the current question.
+    /// Records one attempt at the current question; `reply` is, for an answer to a follow-up,
+    /// the follow-up question and the candidate's reply as typed.
     pub(super) fn record(
         &mut self,
         analysis: &Analysis,
         fb: &Feedback,
         retry: bool,
-        follow_up: bool,
+        reply: Option<(&str, &str)>,
     ) -> Result<(), Error> {
         let q = self.current();
+        let follow_up = reply.is_some();
         let mut rec =
             AttemptRecord::new(&self.session_id, self.opts.name.as_deref(), q, analysis, fb);
         rec.retry = retry;
         rec.follow_up_answer = follow_up;
+        if let Some((question, text)) = reply {
+            rec.replies_to = Some(question.to_string()).filter(|q| !q.is_empty());
+            rec.reply = Some(text.to_string());
+        }
         rec.attempt = 1 + self
             .attempts
             .iter()

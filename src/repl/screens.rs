@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::{Attempt, Practice, commands};
 use crate::error::Error;
+use crate::feedback::Fix;
 use crate::feedback::markup::{Markup, Role};
 use crate::prose::wrap;
 
@@ -283,6 +284,63 @@ impl<W: Write> Practice<'_, W> {
         longest.min(self.opts.width.saturating_sub(others)).max(16)
     }
 
+    /// What to practise next, by what would raise the candidate most: the first fix of the
+    /// weakest latest answer, then a fix that comes up in several latest answers. A fix the
+    /// candidate made during the session (it was there, and a later answer to the same question
+    /// no longer has it) is never suggested.
+    fn practise_next(&self, questions: &[&str]) -> Vec<(String, Fix)> {
+        let latest: Vec<&Attempt> = questions
+            .iter()
+            .filter_map(|id| self.attempts.iter().rev().find(|a| &a.question == id))
+            .collect();
+        let made = |rule: &str| {
+            latest.iter().any(|l| {
+                !l.feedback.fixes.iter().any(|f| f.rule == rule)
+                    && self
+                        .attempts
+                        .iter()
+                        .filter(|a| a.question == l.question)
+                        .any(|a| a.feedback.fixes.iter().any(|f| f.rule == rule))
+            })
+        };
+        let mut steps: Vec<(String, Fix)> = Vec::new();
+        let weakest = latest
+            .iter()
+            .rev()
+            .min_by(|a, b| a.analysis.overall.total_cmp(&b.analysis.overall));
+        if let Some(w) = weakest {
+            if let Some(f) = w.feedback.fixes.iter().find(|f| !made(&f.rule)) {
+                let lead = if latest.len() > 1 {
+                    format!(
+                        "Your weakest answer ({}, {:.0})",
+                        crate::prose::shorten(&w.question, 32),
+                        w.analysis.overall
+                    )
+                } else {
+                    "First".to_string()
+                };
+                steps.push((lead, f.clone()));
+            }
+        }
+        // Fixes in several latest answers, the most frequent first (first seen wins a tie).
+        let mut counts: Vec<(&Fix, usize)> = Vec::new();
+        for f in latest.iter().flat_map(|a| &a.feedback.fixes) {
+            match counts.iter_mut().find(|(x, _)| x.rule == f.rule) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((f, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        if let Some((f, n)) = counts
+            .into_iter()
+            .filter(|(f, n)| *n > 1 && !made(&f.rule))
+            .find(|(f, _)| steps.iter().all(|(_, s)| s.rule != f.rule))
+        {
+            steps.push((format!("In {n} of your answers"), f.clone()));
+        }
+        steps
+    }
+
     pub(super) fn summary(&mut self) -> Result<(), Error> {
         let mut m = Markup::new();
         m.nl().push(Role::Heading, "Session summary").nl();
@@ -328,30 +386,37 @@ impl<W: Write> Practice<'_, W> {
                 }
                 m.nl();
             }
-            // The fix that comes up most often in the latest answer to each question (what a
-            // retry or follow-up already fixed is not worth practising next).
-            let mut counts: Vec<(String, usize)> = Vec::new();
-            let latest = questions
-                .iter()
-                .filter_map(|id| self.attempts.iter().rev().find(|a| &a.question == id));
-            for a in latest {
-                if let Some(f) = a.feedback.fixes.first() {
-                    match counts.iter_mut().find(|(m, _)| *m == f.suggestion) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((f.suggestion.clone(), 1)),
-                    }
-                }
-            }
-            counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-            if let Some((s, _)) = counts.first() {
+            let steps = self.practise_next(&questions);
+            if !steps.is_empty() {
                 m.nl().push(Role::Heading, "Practise next").nl();
-                for line in wrap(s, self.opts.width.saturating_sub(2)) {
-                    m.plain(format!("  {line}")).nl();
+                let w = self.opts.width;
+                for (lead, fix) in steps {
+                    hang(
+                        &mut m,
+                        Role::Plain,
+                        "  ",
+                        &format!("{lead}: {}", fix.message),
+                        w,
+                    );
+                    hang(&mut m, Role::Dim, "    → ", &fix.suggestion, w);
                 }
             }
         }
         self.saving_summary(&mut m);
         self.print(&m)
+    }
+}
+
+/// Pushes `first` and `text` wrapped to `width`, the later lines under the text.
+fn hang(m: &mut Markup, role: Role, first: &str, text: &str, width: usize) {
+    let indent = " ".repeat(first.chars().count());
+    for (i, line) in wrap(text, width.saturating_sub(indent.len()))
+        .into_iter()
+        .enumerate()
+    {
+        m.plain(if i == 0 { first } else { indent.as_str() })
+            .push(role, line)
+            .nl();
     }
 }
 

@@ -10,7 +10,7 @@ use crate::session::AttemptRecord;
 
 /// The rule ids the coach listed under "Fix first" for a saved answer: the first findings of
 /// distinct dimensions, as many as the rubric shows.
-fn fix_first<'a>(rec: &'a AttemptRecord, rubric: &Rubric) -> Vec<&'a str> {
+pub(super) fn fix_first<'a>(rec: &'a AttemptRecord, rubric: &Rubric) -> Vec<&'a str> {
     let mut dims: Vec<Option<Dimension>> = Vec::new();
     let mut out = Vec::new();
     for id in &rec.findings {

@@ -73,8 +73,9 @@ pub fn render(p: &Progress, catalog: &Catalog, rubrics: &RubricSet) -> String {
         if let Some(l) = &p.language {
             b.push_str(&l.html());
         }
-        tables(&mut b, p);
+        tables(&mut b, p, catalog);
         attempts(&mut b, p, catalog, rubrics);
+        untried_detail(&mut b, p);
     }
     let _ = write!(
         b,
@@ -254,7 +255,7 @@ fn charts(b: &mut String, p: &Progress) {
     );
 }
 
-fn tables(b: &mut String, p: &Progress) {
+fn tables(b: &mut String, p: &Progress, catalog: &Catalog) {
     let top = p.top_fixes(8);
     if !top.is_empty() {
         b.push_str("<section id=\"findings\"><h2>Comes up most</h2><table><thead><tr><th>Fix</th><th class=\"num\">Answers</th><th>What to do</th></tr></thead><tbody>");
@@ -294,25 +295,104 @@ fn tables(b: &mut String, p: &Progress) {
         );
     }
     b.push_str("</tbody></table></section>");
-    if !p.untried.is_empty() {
-        b.push_str("<section id=\"untried\"><h2>Not yet practised</h2><table><thead><tr><th>Tag</th><th class=\"num\">Untried</th><th>Questions</th></tr></thead><tbody>");
-        for g in &p.untried {
-            let ids: Vec<String> = g
-                .untried
-                .iter()
-                .map(|i| format!("<code>{}</code>", escape(i)))
-                .collect();
+    untried(b, p, catalog);
+}
+
+/// How many questions are not yet practised, by tag, and the next three to try; the full list
+/// is at the end of the report ([`untried_detail`]).
+fn untried(b: &mut String, p: &Progress, catalog: &Catalog) {
+    if p.untried.is_empty() {
+        return;
+    }
+    let mut all: Vec<&str> = p
+        .untried
+        .iter()
+        .flat_map(|g| g.untried.iter().map(String::as_str))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let _ = write!(
+        b,
+        "<section id=\"untried\"><h2>Not yet practised</h2><div class=\"card\"><p>{} under {}; \
+         the tags with the most to try:</p><p class=\"tags\">",
+        plural(all.len(), "question"),
+        plural(p.untried.len(), "tag")
+    );
+    const SHOWN: usize = 8;
+    for g in p.untried.iter().take(SHOWN) {
+        let _ = write!(
+            b,
+            "<span class=\"pill\">{} <strong>{}</strong> of {}</span> ",
+            escape(&g.tag),
+            g.untried.len(),
+            g.total
+        );
+    }
+    if p.untried.len() > SHOWN {
+        let _ = write!(
+            b,
+            "<span class=\"small muted\">and {} more {}</span>",
+            p.untried.len() - SHOWN,
+            if p.untried.len() - SHOWN == 1 {
+                "tag"
+            } else {
+                "tags"
+            }
+        );
+    }
+    b.push_str("</p><h4>Next to try</h4><ol>");
+    // One question from each of the tags with the most left, none twice.
+    let mut picked: Vec<&str> = Vec::new();
+    for g in &p.untried {
+        if picked.len() == 3 {
+            break;
+        }
+        if let Some(id) = g.untried.iter().find(|id| !picked.contains(&id.as_str())) {
+            picked.push(id);
+            let text = catalog.get(id).map_or(id.as_str(), |q| q.text.as_str());
             let _ = write!(
                 b,
-                "<tr><td>{}</td><td class=\"num\">{} of {}</td><td class=\"small\">{}</td></tr>",
+                "<li>{} <span class=\"small muted\">({})</span><br>\
+                 <code>starcoach practice --question {}</code></li>",
+                escape(text),
                 escape(&g.tag),
-                g.untried.len(),
-                g.total,
-                ids.join(" ")
+                escape(id)
             );
         }
-        b.push_str("</tbody></table></section>");
     }
+    b.push_str(
+        "</ol><p class=\"small muted\">Every untried question, by tag, is listed at the end \
+         of this report.</p></div></section>",
+    );
+}
+
+/// Every untried question id by tag, folded: the reference a coach may want, kept out of the
+/// way of the review.
+fn untried_detail(b: &mut String, p: &Progress) {
+    if p.untried.is_empty() {
+        return;
+    }
+    b.push_str(
+        "<section id=\"untried-all\"><details><summary><strong>Every question not yet \
+         practised, by tag</strong></summary><table><thead><tr><th>Tag</th>\
+         <th class=\"num\">Untried</th><th>Questions</th></tr></thead><tbody>",
+    );
+    for g in &p.untried {
+        let ids: Vec<String> = g
+            .untried
+            .iter()
+            .map(|i| format!("<code>{}</code>", escape(i)))
+            .collect();
+        let _ = write!(
+            b,
+            "<tr><td>{}</td><td class=\"num\">{} of {}</td><td class=\"small\">{}</td></tr>",
+            escape(&g.tag),
+            g.untried.len(),
+            g.total,
+            ids.join(" ")
+        );
+    }
+    b.push_str("</tbody></table></details></section>");
 }
 
 /// Every answer, newest session first, each with its colours and feedback.
@@ -355,12 +435,12 @@ fn attempt(b: &mut String, a: &AttemptRecord, re: Option<&Recomputed<'_>>) {
     }
     let _ = write!(
         b,
-        "</h3><p class=\"small muted\">{} UTC · <code>{}</code> · {} words · {} · {} episode</p>",
+        "</h3><p class=\"small muted\">{} UTC · <code>{}</code> · {} · {} · {}</p>",
         escape(&date_time(&a.time)),
         escape(&a.question),
-        a.words,
+        crate::prose::count(a.words, "word"),
         escape(&re.map_or(a.band.clone(), |r| r.analysis.band.clone())),
-        a.episode.as_str()
+        crate::feedback::text::episode_phrase(a.episode)
     );
     match re {
         Some(r) => {

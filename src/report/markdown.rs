@@ -33,10 +33,10 @@ pub fn render(p: &Progress) -> String {
         let (a, b) = (&p.attempts[0].time, &p.attempts[p.attempts.len() - 1].time);
         let _ = writeln!(
             s,
-            "{} sessions · {} answers · {} questions · {} to {} (UTC)\n",
-            p.sessions.len(),
-            p.attempts.len(),
-            p.questions.len(),
+            "{} · {} · {} · {} to {} (UTC)\n",
+            crate::prose::count(p.sessions.len(), "session"),
+            crate::prose::count(p.attempts.len(), "answer"),
+            crate::prose::count(p.questions.len(), "question"),
             date_time(a),
             date_time(b)
         );
@@ -146,20 +146,27 @@ pub fn render(p: &Progress) -> String {
     }
 
     if !p.untried.is_empty() {
-        s.push_str(
-            "\n## Not yet practised, by tag\n\n| tag | untried | questions |\n|---|---:|---|\n",
+        let mut all: Vec<&str> = p
+            .untried
+            .iter()
+            .flat_map(|g| g.untried.iter().map(String::as_str))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        let most: Vec<String> = p
+            .untried
+            .iter()
+            .take(5)
+            .map(|g| format!("{} ({} of {})", escape(&g.tag), g.untried.len(), g.total))
+            .collect();
+        let _ = writeln!(
+            s,
+            "\n## Not yet practised\n\n{} under {}; the most to try: {}. Every one, by tag, is \
+             listed at the end.",
+            crate::prose::count(all.len(), "question"),
+            crate::prose::count(p.untried.len(), "tag"),
+            most.join(", ")
         );
-        for g in &p.untried {
-            let ids: Vec<String> = g.untried.iter().map(|i| format!("`{i}`")).collect();
-            let _ = writeln!(
-                s,
-                "| {} | {} of {} | {} |",
-                escape(&g.tag),
-                g.untried.len(),
-                g.total,
-                ids.join(", ")
-            );
-        }
     }
 
     s.push_str("\n## Every answer\n\n| time (UTC) | question | | score | band | STAR |\n|---|---|---|---:|---|---|\n");
@@ -180,6 +187,22 @@ pub fn render(p: &Progress) -> String {
             escape(&a.band),
             escape(&a.star)
         );
+    }
+    if !p.untried.is_empty() {
+        s.push_str(
+            "\n## Every question not yet practised, by tag\n\n| tag | untried | questions |\n|---|---:|---|\n",
+        );
+        for g in &p.untried {
+            let ids: Vec<String> = g.untried.iter().map(|i| format!("`{i}`")).collect();
+            let _ = writeln!(
+                s,
+                "| {} | {} of {} | {} |",
+                escape(&g.tag),
+                g.untried.len(),
+                g.total,
+                ids.join(", ")
+            );
+        }
     }
     s
 }

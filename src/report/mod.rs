@@ -365,7 +365,7 @@ impl Progress {
             language,
             attempts,
         };
-        progress.next = next::next_steps(&progress, catalog);
+        progress.next = next::next_steps(&progress, catalog, rubrics);
         progress
     }
 

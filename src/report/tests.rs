@@ -154,7 +154,11 @@ fn next_steps_are_concrete() {
     ];
     let p = fx.build(&records, &Filter::default());
     let texts: Vec<&str> = p.next.iter().map(|n| n.text.as_str()).collect();
-    assert!(texts[0].starts_with("Work on "), "{texts:?}");
+    assert!(
+        texts[0].starts_with("Start with your weakest recent answer"),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.starts_with("Work on ")), "{texts:?}");
     let commands: Vec<&str> = p.next.iter().filter_map(|n| n.command.as_deref()).collect();
     assert!(
         commands
@@ -168,6 +172,42 @@ fn next_steps_are_concrete() {
             .any(|c| c.starts_with("starcoach practice --tag ")),
         "{commands:?}"
     );
+}
+
+/// The first fix of an answer, as the coach gave it.
+fn first_fix(fx: &Fixture, q: &str, answer: &str) -> String {
+    let q = fx.catalog.get(q).unwrap();
+    let a = Analyzer::new(&fx.rubrics).analyze(answer, Some(q));
+    let f = feedback::coach(&a, fx.rubrics.for_kind(q.kind), Some(q));
+    f.fixes[0].suggestion.clone()
+}
+
+/// Regression: after answers scored 92 and 17, "what to practise next" led with the strong
+/// answer's tip, and it kept suggesting fixes the candidate had already made on a retry.
+#[test]
+fn next_leads_with_the_weakest_answers_first_fix_and_never_a_fix_made() {
+    let fx = Fixture::new();
+    let records = vec![
+        fx.rec(Q1, STRONG, "s1", "2026-11-10T09:00:00Z", None),
+        fx.rec(Q2, WEAK, "s1", "2026-11-10T09:05:00Z", None),
+    ];
+    let p = fx.build(&records, &Filter::default());
+    let weak_fix = first_fix(&fx, Q2, WEAK);
+    assert!(p.next[0].text.contains(&weak_fix), "{:?}", p.next);
+    assert_eq!(
+        p.next[0].command.as_deref(),
+        Some(format!("starcoach practice --question {Q2}").as_str())
+    );
+
+    // The weak answer's first fix, made by a retry: not suggested again.
+    let mut retry = fx.rec(Q2, STRONG, "s1", "2026-11-10T09:08:00Z", None);
+    retry.retry = true;
+    retry.attempt = 2;
+    let records = [records, vec![retry]].concat();
+    let p = fx.build(&records, &Filter::default());
+    for n in &p.next {
+        assert!(!n.text.contains(&weak_fix), "{:?}", p.next);
+    }
 }
 
 #[test]

@@ -273,6 +273,9 @@ pub struct FeatureLexicons {
     pub obligation: Option<LexiconId>,
     pub ability: Option<LexiconId>,
     pub attempt: Option<LexiconId>,
+    /// Optional: a choice before its verb ("decided to", "offered to"): the clause is about the
+    /// verb chosen, with no auxiliary.
+    pub choice: Option<LexiconId>,
     /// Optional: "do"-support ("don't", "did not"): the clause is about the verb after it ("I
     /// don't get stressed" is about "get").
     pub do_support: Option<LexiconId>,

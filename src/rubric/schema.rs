@@ -131,6 +131,8 @@ pub(super) struct RawFeatures {
     pub obligation: Option<Spanned<String>>,
     pub ability: Option<Spanned<String>>,
     pub attempt: Option<Spanned<String>>,
+    /// Optional: a choice before its verb ("decided to").
+    pub choice: Option<Spanned<String>>,
     /// Optional: "do"-support words ("don't", "did not") before the verb a clause is about.
     pub do_support: Option<Spanned<String>>,
 }

@@ -226,3 +226,28 @@ fn rubric_check_a_ceiling_that_is_not_a_score() {
         .err_has("`ceiling = 440` is not an overall score")
         .err_has("= help: give the highest overall score");
 }
+
+#[test]
+fn rubric_check_points_a_bad_min_at_its_own_line_in_words_a_coach_knows() {
+    let home = Home::new();
+    let dir = rubric_copy(&home, "r");
+    let path = dir.join("behavioral.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The first `min = 1` after `[[rule]]`: situation.present's.
+    let rule = text.find("[[rule]]").unwrap();
+    let at = rule
+        + text[rule..]
+            .find("\nmin = 1\n")
+            .expect("a rule with min = 1")
+        + 1;
+    let line = text[..at].lines().count() + 1;
+    let mut broken = text.clone();
+    broken.replace_range(at..at + "min = 1".len(), "min = 0");
+    std::fs::write(&path, broken).unwrap();
+    let run = home.run(&["rubric", "check", path.to_str().unwrap()]);
+    run.code(3)
+        .err_has(&format!("behavioral.toml:{line}:7: rule `"))
+        .err_has("`min = 0` would give the rule's points to every answer")
+        .err_has(&format!("{line} | min = 0"));
+    assert!(!run.err.contains("credit rule"), "{}", run.err);
+}

@@ -267,9 +267,10 @@ fn json_rows_carry_the_same_analysis_as_analyze() {
 #[test]
 fn fail_under_exits_1_only_when_an_answer_is_below() {
     let sb = Sandbox::new();
+    // MIDDLE, not STRONG: STRONG scores 100 now that coverage reads "let her finish".
     sb.write(
         "a.jsonl",
-        json_line("Ana", "angry-customer-call-center", STRONG) + "\n",
+        json_line("Ana", "angry-customer-call-center", MIDDLE) + "\n",
     );
     sb.cmd()
         .args(["grade", "a.jsonl", "--fail-under", "10"])

@@ -3,16 +3,32 @@
 
 use std::path::PathBuf;
 
-/// `../shared` beside the checkout (seeds and external test data), or `None` with a note when a
-/// fresh clone does not have it: such tests skip rather than fail.
+/// `../shared` beside the checkout (seeds and external test data), or `None` when a fresh
+/// clone does not have it: such tests skip rather than fail, and say so where the person
+/// running `cargo test` sees it ([`skip`]).
 pub fn shared(what: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
     if p.join("seeds").is_dir() {
         Some(p)
     } else {
-        eprintln!("note: ../shared is not beside this checkout; skipping {what}");
+        skip(&format!("{what}: ../shared is not beside this checkout"));
         None
     }
+}
+
+/// Says that the running test skips, and why, in the `cargo test` output itself. The test
+/// harness captures `eprintln!` and shows it only for failures (a skip would read as a plain
+/// "ok"); a write to the stderr handle is not captured.
+pub fn skip(why: &str) {
+    use std::io::Write as _;
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {why} (it passes without checking anything)"
+    );
 }
 
 /// The text of the seed document whose name starts with `prefix` (e.g. "003").

@@ -99,6 +99,11 @@ fn markdown_escapes_answers_and_keeps_tables_whole() {
         assert!(cells >= 3, "{line}");
     }
     assert!(!md.contains("<script"));
+    // What is not yet practised is a sentence before the answers; the list of ids comes last.
+    let at = |h: &str| md.find(h).unwrap_or_else(|| panic!("no {h}:\n{md}"));
+    assert!(at("## Not yet practised\n") < at("## Every answer"));
+    assert!(at("## Every answer") < at("## Every question not yet practised, by tag"));
+    assert!(md.contains(" questions under ") && md.contains("the most to try: "));
 }
 
 #[test]

@@ -53,7 +53,7 @@ fn damaged_and_foreign_lines_are_skipped_with_a_warning_each() {
     }
     assert_eq!(stderr.matches("warning:").count(), 5, "{stderr}");
     assert!(stdout.contains(Q1) && stdout.contains(Q2), "{stdout}");
-    assert!(stdout.contains("2 answers in 1 sessions"), "{stdout}");
+    assert!(stdout.contains("2 answers in 1 session "), "{stdout}");
 
     // The next session starts on a line of its own and is read despite the damage before it.
     practice(dir.path(), Some("Ana"), &[Q1], &[STRONG]);

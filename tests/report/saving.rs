@@ -169,7 +169,7 @@ fn a_read_only_folder_costs_one_note() {
     std::fs::create_dir(&ro).unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
     if std::fs::write(ro.join("probe"), "").is_ok() {
-        eprintln!("note: running as root, read-only folders are writable; skipping this test");
+        skip("running as root, read-only folders are writable");
         return;
     }
     let out = practise_unsaved(&ro);

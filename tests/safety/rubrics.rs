@@ -61,7 +61,7 @@ fn numbers_that_would_break_scoring_are_refused_with_the_right_words() {
         (
             "points = 100",
             "points = 0",
-            "`points = 0` makes a credit rule worth nothing",
+            "`points = 0` makes the rule worth nothing",
         ),
         (
             "kinds = [\"behavioral\"]",

@@ -118,6 +118,7 @@ pub(super) fn read_verb(
         (f.obligation, Aux::Obligation),
         (f.ability, Aux::Ability),
         (f.attempt, Aux::Attempt),
+        (f.choice, Aux::None),
     ] {
         let Some(hit) = lex.and_then(|l| hit_from(doc, l, v)) else {
             continue;

@@ -11,7 +11,7 @@ use super::csv::{field, line};
 use super::{Graded, Skipped};
 use crate::analyze::Label;
 use crate::feedback::markup::{Markup, Role};
-use crate::prose::{shorten, width, wrap};
+use crate::prose::{count, shorten, width, wrap};
 use crate::rubric::{Dimension, RubricSet};
 
 pub use json::{SCHEMA_VERSION, json};
@@ -318,7 +318,8 @@ fn summary_text(r: &Results, w: usize) -> Markup {
     m
 }
 
-/// One row per answer, RFC 4180, CRLF line ends, a header row.
+/// One row per answer, RFC 4180, CRLF line ends, a header row; the answer's text beside its
+/// score, so a coach who sorts by score reads the answers in that order.
 pub fn csv(r: &Results) -> String {
     let dims = r.dimensions();
     let mut head: Vec<String> = [
@@ -328,6 +329,7 @@ pub fn csv(r: &Results) -> String {
         "kind",
         "overall",
         "band",
+        "answer",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -356,6 +358,7 @@ pub fn csv(r: &Results) -> String {
             field(a.kind.as_str(), true),
             field(&num(a.overall), false),
             field(&a.band, true),
+            field(&a.text, true),
         ];
         for d in &dims {
             f.push(score(g, *d).map(num).unwrap_or_default());
@@ -389,13 +392,13 @@ pub fn markdown(r: &Results, title: &str) -> String {
         s.push_str("## What to work on\n\n");
         for (i, w) in c.weaknesses.iter().take(5).enumerate() {
             s.push_str(&format!(
-                "{}. **{}**: {} {} answers ({:.0}%), {} candidates; e.g. “{}”\n",
+                "{}. **{}**: {} {} ({:.0}%), {}; e.g. “{}”\n",
                 i + 1,
                 w.dimension,
                 md(&w.suggestion),
-                w.answers,
+                count(w.answers, "answer"),
                 w.share * 100.0,
-                w.candidates,
+                count(w.candidates, "candidate"),
                 md(&w.message)
             ));
         }
@@ -412,14 +415,14 @@ pub fn markdown(r: &Results, title: &str) -> String {
                 g.min,
                 g.max,
                 g.weakest.map_or("", |d| d.as_str()),
-                g.top_fix.as_deref().map(md).unwrap_or_default()
+                g.top_fix_message.as_deref().map(md).unwrap_or_default()
             ));
         }
         s.push_str("\n## Questions\n\n| Question | Answers | Average | Weakest on |\n|---|---:|---:|---|\n");
         for g in &c.questions {
             s.push_str(&format!(
                 "| {} | {} | {:.0} | {} |\n",
-                md(&g.key),
+                md(&g.text),
                 g.answers,
                 g.mean,
                 g.weakest.map_or("", |d| d.as_str())
@@ -437,10 +440,10 @@ pub fn markdown(r: &Results, title: &str) -> String {
             s.push_str(&format!(
                 "| {} | {} | {:.0} | {} | {} | {} | {} |\n",
                 md(&g.candidate),
-                md(&shorten(g.question(), 60)),
+                md(&shorten(&g.question_text, 60)),
                 g.analysis.overall,
                 g.analysis.band,
-                g.analysis.episode.as_str(),
+                crate::feedback::text::episode_phrase(g.analysis.episode),
                 words(&r.missing(g)),
                 g.top_fix().map(|f| md(&f.message)).unwrap_or_default()
             ));

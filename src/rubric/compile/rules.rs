@@ -4,18 +4,54 @@ use super::context::Ctx;
 use super::sections::examples;
 use super::*;
 
-/// Every number of a rule: finite and in range. Points a credit rule is worth must be above 0
-/// (a dimension with negative possible points cannot be scored); a penalty and its cap are 0
-/// or more.
+/// Where `key = value` is written in the `[[rule]]` table holding `id_span`: the value's
+/// span, so a problem with a number points at its own line rather than at the rule's `id`.
+/// `None` when the table does not write the key itself (it comes from elsewhere).
+fn field_span(
+    cx: &Ctx<'_>,
+    file: usize,
+    id_span: &std::ops::Range<usize>,
+    key: &str,
+) -> Option<std::ops::Range<usize>> {
+    let text = &cx.srcs[file].text;
+    let start = text[..id_span.start.min(text.len())]
+        .rfind("[[")
+        .unwrap_or(0);
+    let end = text[id_span.end.min(text.len())..]
+        .find("\n[")
+        .map_or(text.len(), |i| id_span.end + i);
+    let mut at = start;
+    for line in text[start..end].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(after) = trimmed.strip_prefix(key) {
+            if let Some(value) = after.trim_start().strip_prefix('=') {
+                let value_at = at + line.len() - value.len();
+                let written = value.split('#').next().unwrap_or("").trim_end();
+                let lead = written.len() - written.trim_start().len();
+                let v_start = value_at + lead;
+                return Some(v_start..v_start + written.trim_start().len().max(1));
+            }
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Every number of a rule: finite and in range. Points a rule that earns points is worth must
+/// be above 0 (a dimension with negative possible points cannot be scored); a penalty and its
+/// cap are 0 or more. Each problem points at the number's own line.
 fn check_numbers(cx: &mut Ctx<'_>, r: &RawRule, file: usize, owner: &str) {
-    let span = Some(r.id.span());
+    let id_span = r.id.span();
+    let at =
+        |cx: &Ctx<'_>, key: &str| field_span(cx, file, &id_span, key).or(Some(id_span.clone()));
     if let Some(p) = r.points {
         let what = format!("{owner}: `points`");
+        let span = at(cx, "points");
         if cx.number(file, span.clone(), &what, p, (0.0, 1000.0)) && p == 0.0 {
             cx.err(
                 file,
-                r.id.span(),
-                format!("{owner}: `points = 0` makes a credit rule worth nothing"),
+                span.unwrap_or(id_span.clone()),
+                format!("{owner}: `points = 0` makes the rule worth nothing"),
                 "use points above 0 (e.g. 50), or remove the rule",
             );
         }
@@ -30,7 +66,8 @@ fn check_numbers(cx: &mut Ctx<'_>, r: &RawRule, file: usize, owner: &str) {
     ];
     for (key, value, range) in limits {
         if let Some(v) = value {
-            cx.number(file, span.clone(), &format!("{owner}: `{key}`"), v, range);
+            let span = at(cx, key);
+            cx.number(file, span, &format!("{owner}: `{key}`"), v, range);
         }
     }
 }
@@ -72,18 +109,22 @@ pub(super) fn compile_rule(
             cap: r.cap.unwrap_or(f64::INFINITY),
         },
         _ => {
-            cx.err(file, span.clone(), format!("{owner} needs exactly one of `points` (credit) or `penalty`"), "credit rules earn `points` when `min` is reached; penalty rules cost `penalty` per unit above `max`");
+            cx.err(file, span.clone(), format!("{owner} needs exactly one of `points` (what it gives) or `penalty` (what it takes off)"), "a rule with `points` gives them when the answer has `min` of what it looks for; a rule with `penalty` takes that much off for each one above `max`");
             return None;
         }
     };
     check_numbers(cx, r, file, &owner);
     if let Effect::Credit { min, .. } = effect {
         if min <= 0.0 {
+            let at = field_span(cx, file, &span, "min").unwrap_or(span.clone());
             cx.err(
                 file,
-                span.clone(),
-                format!("{owner}: `min` must be above 0 for a credit rule"),
-                "use e.g. min = 1",
+                at,
+                format!(
+                    "{owner}: `min = {}` would give the rule's points to every answer, even one that has none of what it looks for",
+                    trim_number(min)
+                ),
+                "`min` is how much of it an answer needs for the full points: use a number above 0 (e.g. min = 1)",
             );
         }
     }
@@ -104,7 +145,7 @@ pub(super) fn compile_rule(
     if let Some(c) = r.ceiling.filter(|c| !(0.0..=100.0).contains(c)) {
         cx.err(
             file,
-            span.clone(),
+            field_span(cx, file, &span, "ceiling").unwrap_or(span.clone()),
             format!("{owner}: `ceiling = {c}` is not an overall score"),
             "give the highest overall score (0 to 100) an answer with this finding may get",
         );
@@ -308,4 +349,13 @@ pub(super) fn compile_rule(
         note: r.note.clone(),
         origin: cx.origin(file, span),
     })
+}
+
+/// A number as written in TOML: `0`, not `0.0`; `-0.5` as is.
+fn trim_number(x: f64) -> String {
+    if x == x.trunc() && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
 }

@@ -331,6 +331,7 @@ pub(super) fn compile(
                 obligation: optional(&f.obligation, "obligation"),
                 ability: optional(&f.ability, "ability"),
                 attempt: optional(&f.attempt, "attempt"),
+                choice: optional(&f.choice, "choice"),
                 do_support: optional(&f.do_support, "do_support"),
                 subject_i: a,
                 subject_we: b,
@@ -369,6 +370,7 @@ pub(super) fn compile(
                 obligation: None,
                 ability: None,
                 attempt: None,
+                choice: None,
                 do_support: None,
             }
         }
