@@ -320,12 +320,22 @@ mod with_the_checker {
         assert!(notes < text.find("Session summary").unwrap(), "{text}");
         assert!(text.contains("Capital “I” (7 times)"), "{text}");
         assert!(text.contains("“i listen” → “I listen”"), "{text}");
-        // The record has the counts when the checker was ready in time; old and new records
-        // both load (see the report test).
+        // The record, on disk before the feedback shows, has the counts exactly when the
+        // checker was ready in time (the feedback then says nothing about notes to follow);
+        // old and new records both load (see the report test).
         let saved = std::fs::read_to_string(home.path().join("data/attempts.jsonl")).unwrap();
         let rec: Value = serde_json::from_str(saved.lines().next().unwrap()).unwrap();
-        if let Some(l) = rec.get("language") {
-            assert_eq!(l["kinds"][0]["kind"], "capital-i", "{l}");
+        let late = text.contains("follow as soon as the checker is ready");
+        match rec.get("language") {
+            Some(l) => {
+                assert!(
+                    !late,
+                    "late notes cannot be in the record written before them: {l}"
+                );
+                assert_eq!(l["kinds"][0]["kind"], "capital-i", "{l}");
+                assert_eq!(l["findings"], 16, "{l}");
+            }
+            None => assert!(late, "notes in time but not in the record:\n{text}"),
         }
     }
 
