@@ -539,6 +539,8 @@ mod with_the_checker {
         let text = report("text");
         assert!(text.contains("Written English"), "{text}");
         assert!(text.contains("10 → 2 notes per 100 words"), "{text}");
+        // The title keeps its capital "I" mid-sentence.
+        assert!(text.contains("capital “I” (2 answers)"), "{text}");
         assert!(report("markdown").contains("## Written English"));
         assert!(report("html").contains("<h2>Written English</h2>"));
     }

@@ -106,7 +106,7 @@ impl Summary {
             .kinds
             .iter()
             .take(3)
-            .map(|k| format!("{} in {}", k.title.to_lowercase(), k.answers))
+            .map(|k| format!("{} in {}", mid_sentence(&k.title), k.answers))
             .collect();
         Some(format!(
             "Written English: {} of {} answers have notes (about {} per 100 words); most common: {}.",
@@ -115,6 +115,16 @@ impl Summary {
             trim(self.per_100_words),
             common.join(", ")
         ))
+    }
+}
+
+/// A note's title inside a sentence: its first letter in lower case, the rest as written
+/// ("Capital “I”" as "capital “I”", not "capital “i”").
+pub fn mid_sentence(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -142,7 +152,11 @@ mod tests {
                 .iter()
                 .map(|(k, n)| KindCount {
                     kind: k.to_string(),
-                    title: format!("T-{k}"),
+                    title: if *k == "capital-i" {
+                        "Capital “I”".to_string()
+                    } else {
+                        format!("T-{k}")
+                    },
                     count: *n,
                 })
                 .collect(),
@@ -163,7 +177,7 @@ mod tests {
         assert_eq!((s.kinds[0].answers, s.kinds[0].findings), (2, 3));
         assert_eq!(
             s.sentence().unwrap(),
-            "Written English: 2 of 3 answers have notes (about 3.5 per 100 words); most common: t-agreement in 2, t-capital-i in 1."
+            "Written English: 2 of 3 answers have notes (about 3.5 per 100 words); most common: t-agreement in 2, capital “I” in 1."
         );
         assert_eq!(Summary::of(&[]).sentence(), None);
         assert!(

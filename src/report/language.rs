@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::english::summary::{Summary, trim};
+use crate::english::summary::{Summary, mid_sentence, trim};
 use crate::feedback::markup::{Markup, Role};
 use crate::prose::wrap;
 use crate::session::AttemptRecord;
@@ -50,7 +50,10 @@ impl LanguageTrend {
             .kinds
             .iter()
             .take(3)
-            .map(|k| format!("{} ({} answers)", k.title.to_lowercase(), k.answers))
+            .map(|k| {
+                let n = if k.answers == 1 { "answer" } else { "answers" };
+                format!("{} ({} {n})", mid_sentence(&k.title), k.answers)
+            })
             .collect();
         let change = if self.values.iter().flatten().count() >= 2 {
             format!("{} → {}", trim(self.first), trim(self.latest))
@@ -98,5 +101,35 @@ impl LanguageTrend {
             "<section id=\"language\"><h2>Written English</h2><div class=\"card\"><p>{}</p></div></section>",
             crate::html::escape(&self.sentence())
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::english::summary::KindAnswers;
+
+    #[test]
+    fn the_sentence_counts_one_answer_in_the_singular_and_keeps_the_capital_i() {
+        let t = LanguageTrend {
+            values: vec![Some(18.6)],
+            first: 18.6,
+            latest: 18.6,
+            summary: Summary {
+                checked: 1,
+                with_notes: 1,
+                per_100_words: 18.6,
+                kinds: vec![KindAnswers {
+                    kind: "capital-i".into(),
+                    title: "Capital “I”".into(),
+                    answers: 1,
+                    findings: 7,
+                }],
+            },
+        };
+        assert_eq!(
+            t.sentence(),
+            "18.6 notes per 100 words (1 of 1 answers checked had notes); most common: capital “I” (1 answer)."
+        );
     }
 }
