@@ -69,19 +69,19 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("project", "episode", 85.0),                 // 87.2
     ("project", "situation", 90.0),               // 91.7
     ("project", "task", 88.0),                    // 89.9
-    ("project", "action", 86.0),                  // 88.1
-    ("project", "result", 85.0),                  // 87.2
-    ("project", "reflection", 93.0),              // 93.6
+    ("project", "action", 87.0),                  // 89.0
+    ("project", "result", 90.0),                  // 91.7
+    ("project", "reflection", 93.0),              // 94.5
     ("project", "metric_in_result", 87.0),        // 89.0
     ("project", "we_heavy", 97.0),                // 99.1
     ("project", "filler_heavy", 97.0),            // 100
     ("project", "hedge_heavy", 97.0),             // 100
     ("project", "too_short", 95.0),               // 97.2
-    ("project", "quality", 73.0),                 // 75.2
+    ("project", "quality", 73.0),                 // 74.3
     ("public-dev", "episode", 62.0),              // 63.6
-    ("public-dev", "situation", 81.0),            // 83.3
-    ("public-dev", "task", 92.0),                 // 93.9
-    ("public-dev", "action", 77.0),               // 78.8
+    ("public-dev", "situation", 84.0),            // 86.4
+    ("public-dev", "task", 93.0),                 // 95.5
+    ("public-dev", "action", 78.0),               // 80.3
     ("public-dev", "result", 83.0),               // 84.8
     ("public-dev", "reflection", 87.0),           // 89.4
     ("public-dev", "metric_in_result", 94.0),     // 95.5
@@ -90,7 +90,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-dev", "off_topic", 95.0),            // 97.0
     ("public-dev", "multi_story", 97.0),          // 100
     ("public-dev", "number_credit", 66.0),        // 67.9
-    ("public-dev", "quality", 60.0),              // 62.1
+    ("public-dev", "quality", 60.0),              // 60.6
     ("public-holdout", "episode", 74.0),          // 75.8
     ("public-holdout", "situation", 86.0),        // 87.9
     ("public-holdout", "task", 92.0),             // 93.9

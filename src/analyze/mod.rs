@@ -506,7 +506,12 @@ fn analyze_full(
     } = read(&doc, rubric, finder);
     let labelled = star::label(&doc, rubric, &feats);
     let episode = episode::classify(&doc, rubric, &feats, &labelled.labels);
-    let labelled = star::settle(labelled, episode.episode);
+    let past = episode
+        .sentences
+        .iter()
+        .filter(|e| **e == Some(Episode::Specific))
+        .count();
+    let labelled = star::settle(labelled, episode.episode, past);
     metrics::outcome_or_scale(
         &mut metrics,
         &decided,

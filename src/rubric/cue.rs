@@ -234,6 +234,10 @@ pub struct Labelling {
     pub secondary_min: f64,
     /// Per label (index = `Label as usize`): weights for the first, middle and last third.
     pub position: [[f64; 3]; Label::COUNT],
+    /// Parts whose favourable position prior needs some evidence of the sentence's own.
+    pub own_evidence: Vec<Label>,
+    /// The share of a favourable prior such a part keeps without evidence of its own.
+    pub unearned_share: f64,
 }
 
 /// The lexicons behind the grammatical features.

@@ -93,6 +93,13 @@ pub(super) struct RawLabelling {
     /// last third (a sentence's position interpolates between them).
     #[serde(default)]
     pub position: BTreeMap<Label, [f64; 3]>,
+    /// Parts whose favourable position prior needs some evidence of the sentence's own
+    /// (`["result", "reflection"]`: the last sentence is not the ending just for being last).
+    #[serde(default)]
+    pub own_evidence: Option<Vec<Label>>,
+    /// The share (0 to 1) of a favourable position prior a part in `own_evidence` keeps
+    /// without evidence of its own.
+    pub unearned_share: Option<f64>,
 }
 
 /// The word lists the grammatical features are built from.

@@ -363,7 +363,13 @@ pub(super) fn noun_phrase_subject(
     if !starts_clause {
         return None;
     }
-    for m in k + 1..(k + 5).min(words.len()) {
+    // The last word of the noun phrase so far; adverbs after it ("my quick learning not only
+    // eased") do not count towards its length.
+    let mut last = k;
+    for m in k + 1..words.len() {
+        if last > k + 3 || m > k + 6 {
+            return None;
+        }
         let w = &words[m];
         let low = doc.low(w);
         if !low
@@ -390,8 +396,11 @@ pub(super) fn noun_phrase_subject(
             || doc.word_is(f.modal, w)
             || f.perfect.is_some_and(|p| doc.word_is(p, w));
         // "the returned item was...": a participle right after the determiner describes.
-        if verb && m > k + 1 {
-            return Some(m - 1);
+        if verb && last > k {
+            return Some(last);
+        }
+        if !(last > k && is_adverb(doc, f.adverbs, w)) {
+            last = m;
         }
     }
     None

@@ -116,7 +116,7 @@ pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) ->
     ev.add(rubric, &hits, boundary, |p| p != Position::Any);
 
     let (evidence, explicit) = with_written_labels(rubric, &ev.cue_only, &written);
-    let evidence = with_position_priors(rubric, evidence);
+    let evidence = with_position_priors(rubric, &ev.cue_only, evidence);
     let labels = decode::viterbi(lab, &evidence, &ev.cue_only);
     let after = |si: usize| boundary.is_some_and(|b| si >= b.sentence);
     // Secondary parts: strong cue evidence (not position) for a part other than the label, in
@@ -163,9 +163,12 @@ pub fn label(doc: &Document<'_>, rubric: &Rubric, feats: &[SentenceFeatures]) ->
 /// The STAR map of an answer that tells no story: a set-up, a goal, an outcome and a lesson are
 /// the parts of one real episode, so an answer that says what the candidate usually does or
 /// would do has only its steps (and one with no example at all has none), whatever words its
-/// sentences share with a story's. Labels the candidate wrote are kept.
-pub fn settle(mut l: Labelled, episode: Episode) -> Labelled {
-    if episode == Episode::Specific {
+/// sentences share with a story's. Labels the candidate wrote are kept. A habit told with a
+/// past narrative in it (`past` sentences of past events, two or more) may be one story framed
+/// by a routine ("In my job I usually have many deadlines... I noticed... I chose..."): its map
+/// stays, since wiping a real story's parts on a doubtful call would be a wrong nudge.
+pub fn settle(mut l: Labelled, episode: Episode, past: usize) -> Labelled {
+    if episode == Episode::Specific || (episode == Episode::Habitual && past >= 2) {
         return l;
     }
     let keeps = |x: Label| x == Label::Action && episode != Episode::None;
@@ -195,7 +198,7 @@ fn find_boundary(
 ) -> Option<Boundary> {
     let lab = &rubric.labelling;
     let action = Label::Action as usize;
-    let si = (0..cue_only.len()).find(|&si| match written[si] {
+    let is_step = |si: usize| match written[si] {
         Some(l) => l == Label::Action,
         None => {
             let a = cue_only[si][action];
@@ -205,7 +208,8 @@ fn find_boundary(
                     .filter(|&&l| l != Label::Action && l != Label::Other)
                     .all(|&l| cue_only[si][l as usize] <= a)
         }
-    })?;
+    };
+    let si = (0..cue_only.len()).find(|&si| is_step(si))?;
     let at = rubric
         .cues
         .iter()
@@ -245,9 +249,13 @@ fn with_written_labels(
 }
 
 /// Adds the prior of each label by the sentence's place in the answer (first, middle and last
-/// third, interpolated): a tie-breaker, never enough alone.
+/// third, interpolated): a tie-breaker, never enough alone. For the parts in `[labelling]
+/// own_evidence` (the ending: result, lesson) a sentence with no evidence of its own for the
+/// part keeps only `unearned_share` of a favourable prior: the last sentence is not how it
+/// ended just for being last.
 fn with_position_priors(
     rubric: &Rubric,
+    cue_only: &[[f64; Label::COUNT]],
     mut evidence: Vec<[f64; Label::COUNT]>,
 ) -> Vec<[f64; Label::COUNT]> {
     let lab = &rubric.labelling;
@@ -260,10 +268,16 @@ fn with_position_priors(
         };
         for l in Label::ALL {
             let [a, b, c] = lab.position[l as usize];
-            ev[l as usize] += if rel < 0.5 {
+            let prior = if rel < 0.5 {
                 a + (b - a) * rel * 2.0
             } else {
                 b + (c - b) * (rel - 0.5) * 2.0
+            };
+            let unearned = lab.own_evidence.contains(&l) && cue_only[si][l as usize] <= 0.0;
+            ev[l as usize] += if unearned && prior > 0.0 {
+                prior * lab.unearned_share
+            } else {
+                prior
             };
         }
     }

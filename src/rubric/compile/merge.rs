@@ -53,6 +53,8 @@ pub(super) fn merge(m: &mut Merged, raw: RawRubric, file: usize) {
             explicit_carry: l.explicit_carry.or(base.explicit_carry),
             secondary_min: l.secondary_min.or(base.secondary_min),
             position,
+            own_evidence: l.own_evidence.or(base.own_evidence),
+            unearned_share: l.unearned_share.or(base.unearned_share),
         });
     }
     if let Some(f) = raw.features {

@@ -54,6 +54,9 @@ fn check_numbers(cx: &mut Ctx<'_>, m: &Merged) {
                 cx.number(top, None, &format!("[labelling] `{key}`"), v, EVIDENCE);
             }
         }
+        if let Some(v) = l.unearned_share {
+            cx.number(top, None, "[labelling] `unearned_share`", v, (0.0, 1.0));
+        }
         for (label, ws) in &l.position {
             for w in ws {
                 let what = format!("[labelling.position] `{}`", label.as_str());
@@ -284,6 +287,8 @@ pub(super) fn compile(
         explicit_carry: l.explicit_carry.unwrap_or(1.5),
         secondary_min: l.secondary_min.unwrap_or(f64::INFINITY),
         position,
+        own_evidence: l.own_evidence.clone().unwrap_or_default(),
+        unearned_share: l.unearned_share.unwrap_or(0.0),
     };
 
     // Features.
