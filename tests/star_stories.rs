@@ -36,8 +36,8 @@ const DATA: &str = include_str!("data/star_stories.toml");
 
 /// Floors per split, in percent: (segments right, deleted results noticed, stories that do not
 /// score higher without their result). Raise them when the analyzer improves; never lower them.
-/// Reached: dev 71.1 / 80.4 / 97.8, holdout 74.2 / 78.3 / 95.7.
-const FLOORS: &[(&str, [f64; 3])] = &[("dev", [70.0, 80.0, 97.0]), ("holdout", [74.0, 77.0, 95.0])];
+/// Reached: dev 71.1 / 80.4 / 97.8, holdout 75.3 / 78.3 / 95.7.
+const FLOORS: &[(&str, [f64; 3])] = &[("dev", [70.0, 80.0, 97.0]), ("holdout", [75.0, 77.0, 95.0])];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
