@@ -33,6 +33,18 @@ pub(super) fn clause_hits(
 /// lexicon terms (named tools, channels...), then noun phrases ("a double charge"). The strong
 /// kinds come first, each kind in text order, so praise quotes "H&R Block" and "6 minutes per
 /// call" before "the phone".
+/// True when every word in `span` is in one of `lexicons` ("A few": how much, not what).
+fn only_function_words(
+    doc: &super::Document<'_>,
+    span: Range<usize>,
+    lexicons: &[Option<usize>],
+) -> bool {
+    doc.words
+        .iter()
+        .filter(|w| span.start <= w.start && w.end <= span.end)
+        .all(|w| lexicons.iter().flatten().any(|&l| doc.word_is(l, w)))
+}
+
 pub(super) fn details(
     f: &Facts<'_>,
     lexicon: Option<usize>,
@@ -55,7 +67,9 @@ pub(super) fn details(
         .iter()
         .filter(|q| {
             let t = &doc.text[q.span.clone()];
-            t.contains(|c: char| c.is_ascii_digit() || c.is_whitespace()) && !uncredited(q)
+            t.contains(|c: char| c.is_ascii_digit() || c.is_whitespace())
+                && !uncredited(q)
+                && !only_function_words(doc, q.span.clone(), &[determiners, stopwords])
         })
         .map(|q| (0, q.span.clone()))
         .collect();
@@ -103,18 +117,29 @@ pub(super) fn details(
                         && !generic.is_some_and(|g| doc.word_is(g, x))
                         && !stopwords.is_some_and(|g| doc.word_is(g, x))
                 };
-                if doc.word_is(det, w) && low.chars().all(char::is_alphabetic) && plain(next) {
+                // "that called", "that needed": a relative pronoun and its verb, not a thing.
+                let relative = doc.low(w) == "that" && low.ends_with("ed");
+                if doc.word_is(det, w)
+                    && low.chars().all(char::is_alphabetic)
+                    && plain(next)
+                    && !relative
+                {
                     // Quote the whole noun phrase: up to two more plain words ("a double
                     // charge"), stopping at short function words and adverbs.
                     let mut end = next.end;
                     for more in words.iter().skip(k + 2).take(2) {
                         let l = doc.low(more);
                         let gap = &doc.text[end..more.start];
-                        if !gap.trim().is_empty()
-                            || l.len() <= 3
-                            || l.ends_with("ly")
-                            || !plain(more)
-                        {
+                        // "a high-pressure situation" is one phrase.
+                        if !matches!(gap.trim(), "" | "-") || l.len() <= 3 || l.ends_with("ly") {
+                            break;
+                        }
+                        // A generic noun ends the phrase and is quoted with it ("a high
+                        // volume", not "a high").
+                        if !plain(more) {
+                            if generic.is_some_and(|g| doc.word_is(g, more)) {
+                                end = more.end;
+                            }
                             break;
                         }
                         end = more.end;

@@ -179,7 +179,12 @@ impl Parser<'_> {
             }
             if l.has(F_BY) {
                 if let Some(dir) = self.change_before(i) {
-                    let r = self.change_amount(i, i + 1, dir);
+                    // "by about a third": a hedge may stand between "by" and the amount.
+                    let k = match self.modifier(i + 1) {
+                        Some((e, false)) => e,
+                        _ => i + 1,
+                    };
+                    let r = self.change_amount(i, k, dir);
                     if !matches!(r, Step::Miss) {
                         return r;
                     }

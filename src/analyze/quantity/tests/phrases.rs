@@ -77,6 +77,8 @@ fn doubling_and_fractions_after_by_are_changes_in_percent() {
     none("we doubled down on training");
     let (q, s) = one("I cut costs by a third");
     assert_eq!((q.kind, s.as_str()), (Change, "by a third"));
+    let (q, s) = one("we saw the complaints drop by about a third");
+    assert_eq!((q.kind, s.as_str()), (Change, "by about a third"));
     assert!(close(q.value, 100.0 / 3.0));
 }
 
