@@ -168,46 +168,114 @@ fn where_written(p: &Path) -> (Option<PathBuf>, Option<std::ffi::OsString>) {
 /// followed, so the file it points to is replaced and the link stays. On any failure the old
 /// file is untouched and the temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).unwrap_or(path.into()),
-        _ => path.to_path_buf(),
-    };
-    if target.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: is a folder; name a file to write",
-            path.display()
-        )));
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    f.commit()
+}
+
+/// An output written a piece at a time and put in place only by [`AtomicFile::commit`], as
+/// [`write_atomic`] does: until then (and if it is dropped instead) the old file is untouched,
+/// and the temporary file is removed.
+pub struct AtomicFile {
+    path: PathBuf,
+    target: PathBuf,
+    tmp: PathBuf,
+    file: Option<std::io::BufWriter<File>>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile, Error> {
+        let target = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                std::fs::canonicalize(path).unwrap_or(path.into())
+            }
+            _ => path.to_path_buf(),
+        };
+        if target.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: is a folder; name a file to write",
+                path.display()
+            )));
+        }
+        let name = target
+            .file_name()
+            .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".{}.tmp", std::process::id()));
+        let tmp = dir.join(tmp_name);
+        let f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| Error::io(path, e))?;
+        let mut out = AtomicFile {
+            path: path.to_path_buf(),
+            target,
+            tmp,
+            file: Some(std::io::BufWriter::with_capacity(64 << 10, f)),
+        };
+        if let Ok(old) = std::fs::metadata(&out.target) {
+            out.handle()
+                .get_ref()
+                .set_permissions(old.permissions())
+                .map_err(|e| Error::io(path, e))?;
+        }
+        Ok(out)
     }
-    let name = target
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        if let Ok(old) = std::fs::metadata(&target) {
-            f.set_permissions(old.permissions())?;
+
+    /// The path the file is written to, as given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn handle(&mut self) -> &mut std::io::BufWriter<File> {
+        self.file.as_mut().expect("an uncommitted file")
+    }
+
+    /// Syncs the file and renames it over the target.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let result = (|| {
+            let f = self.file.take().expect("an uncommitted file");
+            let f = f.into_inner().map_err(|e| e.into_error())?;
+            f.sync_all()?;
+            drop(f);
+            std::fs::rename(&self.tmp, &self.target)?;
+            // The rename itself is on disk once the folder is synced (not possible everywhere).
+            if let Some(dir) = self.tmp.parent()
+                && let Ok(d) = File::open(dir)
+            {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        })();
+        result.map_err(|e: std::io::Error| {
+            let _ = std::fs::remove_file(&self.tmp);
+            Error::io(&self.path, e)
+        })
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.handle().write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.handle().flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
         }
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, &target)?;
-        // The rename itself is on disk once the folder is synced (not possible everywhere).
-        if let Ok(d) = File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    result.map_err(|e: std::io::Error| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+    }
 }
 
 #[cfg(test)]

@@ -164,12 +164,14 @@ pub(super) fn repetition(
     stopwords: Option<usize>,
 ) -> (f64, Vec<Range<usize>>) {
     let doc = f.doc;
-    let mut counts: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
+    let det = f.rubric.features.determiners;
+    let mut counts: HashMap<&str, (Vec<Range<usize>>, usize)> = HashMap::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if !in_scope(f, rule, si) {
             continue;
         }
-        for w in &doc.words[s.words.clone()] {
+        let words = &doc.words[s.words.clone()];
+        for (k, w) in words.iter().enumerate() {
             let low = doc.low(w);
             if low.len() < 4 || !low.chars().all(char::is_alphabetic) {
                 continue;
@@ -177,9 +179,20 @@ pub(super) fn repetition(
             if stopwords.is_some_and(|l| doc.word_is(l, w)) {
                 continue;
             }
-            counts.entry(low).or_default().push(w.clone());
+            let named = k > 0 && det.is_some_and(|d| doc.word_is(d, &words[k - 1]));
+            let e = counts.entry(low).or_default();
+            e.0.push(w.clone());
+            e.1 += usize::from(named);
         }
     }
+    // What the story is about ("the billing department", "the arena", "each family") is named
+    // again and again by its nature: a word mostly used after a determiner is its topic, not
+    // a tic of the speaker.
+    let counts: HashMap<&str, Vec<Range<usize>>> = counts
+        .into_iter()
+        .filter(|(_, (v, named))| named * 2 < v.len())
+        .map(|(w, (v, _))| (w, v))
+        .collect();
     // A word counts when used at least `min_repeats` times and more than once per 40 words.
     let floor = min_repeats.max(doc.word_count() / 40);
     let mut repeated: Vec<(&str, Vec<Range<usize>>)> = counts

@@ -232,7 +232,7 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         .evaluated
         .iter()
         .filter_map(|e| e.strength.clone())
-        .filter(|s| !superseded(&s.rule))
+        .filter(|s| !superseded(&s.rule) && earned(rubric, p.evaluated, s))
         .collect();
     let words = doc.word_count();
     Analysis {
@@ -257,6 +257,26 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         findings,
         strengths,
     }
+}
+
+/// A strength whose rule has `praise_needs` stands only when one of those rules found evidence
+/// inside the quoted sentence: "your actions are clear" needs a concrete detail in them, not
+/// "I listened, asked questions and suggested fixes".
+fn earned(rubric: &Rubric, evaluated: &[Evaluated], s: &super::Strength) -> bool {
+    let Some(rule) = rubric.rules.iter().find(|r| r.id == s.rule) else {
+        return true;
+    };
+    if rule.praise_needs.is_empty() {
+        return true;
+    }
+    let Some(span) = &s.span else {
+        return false;
+    };
+    evaluated
+        .iter()
+        .filter(|e| rule.praise_needs.contains(&rubric.rules[e.rule].id))
+        .flat_map(|e| &e.hits)
+        .any(|h| span.start <= h.start && h.end <= span.end)
 }
 
 #[cfg(test)]

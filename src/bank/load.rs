@@ -408,11 +408,15 @@ fn parse_all(files: Vec<(String, String)>) -> Result<Vec<Parsed>> {
 /// Builds a catalog, checking question ids are unique across banks.
 fn assemble(parsed: Vec<Parsed>) -> Result<Catalog> {
     let mut problems = Diagnostics::default();
-    let mut first: HashMap<&str, (&str, usize)> = HashMap::new();
+    // Where each id is first seen: the bank and the id's span (its line is worked out only
+    // for a message: locating every id would scan each file once per question).
+    let mut first: HashMap<&str, (&Parsed, Range<usize>)> = HashMap::new();
     for p in &parsed {
         for (q, span) in p.bank.questions.iter().zip(&p.id_spans) {
-            if let Some((file, line)) = first.get(q.id.as_str()) {
-                if *file != p.bank.origin {
+            if let Some((at, at_span)) = first.get(q.id.as_str()) {
+                if at.bank.origin != p.bank.origin {
+                    let file = &at.bank.origin;
+                    let (line, _, _) = crate::diag::locate(&at.source_text, at_span.clone());
                     problems.push(
                         Diagnostic::at(
                             &p.bank.origin,
@@ -426,8 +430,7 @@ fn assemble(parsed: Vec<Parsed>) -> Result<Catalog> {
                     );
                 }
             } else {
-                let (line, _, _) = crate::diag::locate(&p.source_text, span.clone());
-                first.insert(&q.id, (&p.bank.origin, line));
+                first.insert(&q.id, (p, span.clone()));
             }
         }
     }

@@ -8,6 +8,7 @@
 mod load;
 mod text;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -289,6 +290,32 @@ fn searchable(q: &Question) -> String {
 #[derive(Debug, Clone)]
 pub struct Catalog {
     banks: std::sync::OnceLock<Vec<Bank>>,
+    /// Built on the first lookup by id or by text.
+    index: std::sync::OnceLock<Index>,
+}
+
+/// Where each question is, by id and by its text folded as [`text::question_key`] folds it:
+/// `(bank, question)` positions, the first in catalog order for a text several questions share.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    by_id: HashMap<String, (usize, usize)>,
+    by_text: HashMap<String, (usize, usize)>,
+}
+
+impl Index {
+    fn of(banks: &[Bank]) -> Index {
+        let mut index = Index::default();
+        for (b, bank) in banks.iter().enumerate() {
+            for (i, q) in bank.questions.iter().enumerate() {
+                index.by_id.entry(q.id.clone()).or_insert((b, i));
+                let key = text::question_key(&q.text);
+                if !key.is_empty() {
+                    index.by_text.entry(key).or_insert((b, i));
+                }
+            }
+        }
+        index
+    }
 }
 
 impl Catalog {
@@ -303,6 +330,7 @@ impl Catalog {
         if extra.is_empty() {
             return Ok(Catalog {
                 banks: std::sync::OnceLock::new(),
+                index: std::sync::OnceLock::new(),
             });
         }
         load::load_catalog(extra)
@@ -316,6 +344,7 @@ impl Catalog {
     fn from_banks(banks: Vec<Bank>) -> Catalog {
         Catalog {
             banks: std::sync::OnceLock::from(banks),
+            index: std::sync::OnceLock::new(),
         }
     }
 
@@ -340,8 +369,17 @@ impl Catalog {
         self.len() == 0
     }
 
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::of(self.banks()))
+    }
+
+    fn at(&self, (b, i): (usize, usize)) -> &Question {
+        &self.banks()[b].questions[i]
+    }
+
+    /// The question with this id (a hash lookup).
     pub fn get(&self, id: &str) -> Option<&Question> {
-        self.questions().find(|q| q.id == id)
+        self.index().by_id.get(id).map(|&at| self.at(at))
     }
 
     /// Where a question comes from, for people: the title of its bank when the question has
@@ -364,9 +402,14 @@ impl Catalog {
     /// then `--bank` files in the order given, a replacing bank taking the place of the one it
     /// replaces), so the same input always gets the same question, and the question's id is in
     /// every output, so a coach who wants the other one gives its id instead.
+    ///
+    /// A hash lookup of the folded text, not a scan (batch grading looks up every row).
     pub fn find_by_text(&self, text: &str) -> Option<&Question> {
-        self.questions()
-            .find(|q| text::same_question_text(&q.text, text))
+        let key = text::question_key(text);
+        if key.is_empty() {
+            return None;
+        }
+        self.index().by_text.get(&key).map(|&at| self.at(at))
     }
 
     /// The question with this id, or an error that suggests the closest ids.

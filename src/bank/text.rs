@@ -8,13 +8,21 @@
 const FINAL_PUNCTUATION: &[char] = &['.', '?', '!', '\u{2026}', ':', ';', ','];
 
 /// Whether `a` and `b` are the same question text (see the module doc). Empty texts are never
-/// the same question.
-pub(crate) fn same_question_text(a: &str, b: &str) -> bool {
+/// the same question. The catalog compares [`question_key`]s instead; the tests check the two
+/// agree.
+#[cfg(test)]
+fn same_question_text(a: &str, b: &str) -> bool {
     let mut a = folded(a).peekable();
     if a.peek().is_none() {
         return false;
     }
     a.eq(folded(b))
+}
+
+/// The text folded as [`same_question_text`] compares it: two texts are the same question
+/// exactly when their keys are equal and not empty (a hash index of question texts uses it).
+pub(crate) fn question_key(s: &str) -> String {
+    folded(s).collect()
 }
 
 /// The text's characters folded for comparison, without allocating: lowercase, straight
@@ -50,6 +58,7 @@ fn straight_quote(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
+    use super::question_key;
     use super::same_question_text as same;
 
     const Q: &str = "What would you do if you didn't know the answer to a customer's question?";
@@ -109,5 +118,27 @@ mod tests {
         assert!(!same("", ""));
         assert!(!same("?", "?"));
         assert!(!same("  ", "."));
+    }
+
+    #[test]
+    fn equal_keys_are_exactly_the_same_question() {
+        let texts = [
+            Q,
+            "what would you do if you didn\u{2019}t know the answer to a customer\u{2019}s question",
+            "What would you do if you didn't know the answer to a customer question?",
+            "Tell me about yourself.",
+            "  TELL me about\tyourself\u{2026}",
+            "Tell me about your self.",
+            "Why us? Why now?",
+            "Why us Why now?",
+            "",
+            "?",
+        ];
+        for a in texts {
+            for b in texts {
+                let by_key = !question_key(a).is_empty() && question_key(a) == question_key(b);
+                assert_eq!(by_key, same(a, b), "{a:?} / {b:?}");
+            }
+        }
     }
 }

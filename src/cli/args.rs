@@ -406,6 +406,8 @@ pub enum GradeFormat {
     Csv,
     /// Every answer's full analysis, the skipped rows and the summary.
     Json,
+    /// One answer's full analysis per line (JSON Lines), written as answers are graded.
+    Jsonl,
     /// A readable report.
     Markdown,
     /// A readable report as one HTML page.
@@ -421,8 +423,8 @@ pub struct GradeArgs {
     /// What to print on stdout [default: table; nothing when --output is given].
     #[arg(long, short, value_enum)]
     pub format: Option<GradeFormat>,
-    /// Write the results to FILE in the format its extension names (.csv, .json, .md, .html,
-    /// .txt); repeatable.
+    /// Write the results to FILE in the format its extension names (.csv, .json, .jsonl, .md,
+    /// .html, .txt); repeatable.
     #[arg(long, short, value_name = "FILE")]
     pub output: Vec<PathBuf>,
     /// The kind of question (rubric) for rows whose question_text is not a bank question's.

@@ -21,7 +21,7 @@ use crate::grade::{self, Graded, Skipped, cohort, compare};
 use crate::rubric::{RubricSet, load_rubric_file};
 
 /// Answers at least this many get a progress bar (when stderr is a terminal).
-const PROGRESS_FROM: usize = 100;
+pub(super) const PROGRESS_FROM: usize = 100;
 
 fn format_for(path: &Path) -> Result<GradeFormat, Error> {
     let ext = path
@@ -32,19 +32,20 @@ fn format_for(path: &Path) -> Result<GradeFormat, Error> {
     Ok(match ext.as_str() {
         "csv" => GradeFormat::Csv,
         "json" => GradeFormat::Json,
+        "jsonl" | "ndjson" => GradeFormat::Jsonl,
         "md" | "markdown" => GradeFormat::Markdown,
         "html" | "htm" => GradeFormat::Html,
         "txt" | "text" => GradeFormat::Table,
         _ => {
             return Err(Error::Usage(format!(
-                "{}: cannot tell the format from the extension; use .csv, .json, .md, .html or .txt",
+                "{}: cannot tell the format from the extension; use .csv, .json, .jsonl, .md, .html or .txt",
                 path.display()
             )));
         }
     })
 }
 
-fn warn(s: &str) {
+pub(super) fn warn(s: &str) {
     super::note(s);
 }
 
@@ -61,6 +62,24 @@ impl Loaded<'_> {
     }
 }
 
+pub(super) fn check_stdin_once(inputs: &[PathBuf]) -> Result<(), Error> {
+    if inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Error::Usage("stdin (-) can be read only once".into()));
+    }
+    Ok(())
+}
+
+/// Reports on stderr the rows set aside (sorted by file and line) and the unreadable inputs.
+pub(super) fn warn_set_aside(skipped: &mut [Skipped], errors: &[Error]) {
+    skipped.sort_by(|a, b| a.at.file.cmp(&b.at.file).then(a.at.line.cmp(&b.at.line)));
+    for s in skipped.iter() {
+        warn(&format!("warning: {s} (skipped)"));
+    }
+    for e in errors {
+        warn(&format!("error: {e}"));
+    }
+}
+
 /// Reads and checks the inputs; reports skipped rows and unreadable inputs on stderr.
 fn load<'c>(
     inputs: &[PathBuf],
@@ -68,20 +87,12 @@ fn load<'c>(
     kind: Kind,
     catalog: &'c Catalog,
 ) -> Result<Loaded<'c>, Error> {
-    if inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-        return Err(Error::Usage("stdin (-) can be read only once".into()));
-    }
+    check_stdin_once(inputs)?;
     let batch = read_inputs(inputs, input_format);
     let (jobs, unknown) = grade::prepare(batch.rows, catalog, kind);
     let mut skipped = batch.skipped;
     skipped.extend(unknown);
-    skipped.sort_by(|a, b| a.at.file.cmp(&b.at.file).then(a.at.line.cmp(&b.at.line)));
-    for s in &skipped {
-        warn(&format!("warning: {s} (skipped)"));
-    }
-    for e in &batch.errors {
-        warn(&format!("error: {e}"));
-    }
+    warn_set_aside(&mut skipped, &batch.errors);
     let loaded = Loaded {
         jobs,
         skipped,
@@ -125,6 +136,19 @@ pub fn run(g: &Global, a: GradeArgs) -> Outcome {
     let catalog = g.catalog()?;
     let rubrics = g.rubrics()?;
     let workers = a.jobs.map_or_else(grade::default_workers, usize::from);
+    let stdout_format = a.format.or(files.is_empty().then_some(GradeFormat::Table));
+    let streams = |f: GradeFormat| matches!(f, GradeFormat::Csv | GradeFormat::Jsonl);
+    if files.iter().all(|(_, f)| streams(*f)) && stdout_format.is_none_or(streams) {
+        let plan = super::grade_stream::Plan {
+            files: &files,
+            stdout: stdout_format,
+            kind: a.kind,
+            input_format: a.input_format,
+            workers,
+            fail_under: a.fail_under,
+        };
+        return super::grade_stream::run(&plan, &a.inputs, &catalog, &rubrics);
+    }
     let run = load(&a.inputs, a.input_format, a.kind, &catalog)?;
     let mut graded = grade_jobs(&run.jobs, &rubrics, workers);
     if let Some(settings) = super::english::settings(&a.english, &g.config, false)? {
@@ -141,68 +165,103 @@ pub fn run(g: &Global, a: GradeArgs) -> Outcome {
         let text = render(&results, *format, &a.title, false, 100);
         write_atomic(path, text.as_bytes())?;
     }
-    let stdout_format = a.format.or(files.is_empty().then_some(GradeFormat::Table));
     if let Some(f) = stdout_format {
         let width = crate::prose::terminal_width();
         out_raw(&render(&results, f, &a.title, g.color_stdout(), width))?;
     }
+    let mut below = Below::new(a.fail_under);
+    below.add(&graded);
+    Ok(finish(
+        &files,
+        graded.len(),
+        &run.skipped,
+        &run.errors,
+        &below,
+    ))
+}
+
+/// The answers scoring below `--fail-under`: how many, and the first few as shown.
+pub(super) struct Below {
+    min: Option<f64>,
+    count: usize,
+    shown: Vec<String>,
+}
+
+impl Below {
+    pub(super) fn new(min: Option<f64>) -> Self {
+        Below {
+            min,
+            count: 0,
+            shown: Vec::new(),
+        }
+    }
+
+    pub(super) fn add(&mut self, graded: &[Graded]) {
+        let Some(min) = self.min else { return };
+        for x in graded.iter().filter(|x| x.analysis.overall < min) {
+            self.count += 1;
+            if self.shown.len() < 10 {
+                self.shown.push(format!(
+                    "{} on {} ({:.0}, {})",
+                    x.candidate,
+                    x.question(),
+                    x.analysis.overall,
+                    x.at
+                ));
+            }
+        }
+    }
+}
+
+/// Says on stderr what was written and what needs attention, and picks the exit status.
+pub(super) fn finish(
+    files: &[(PathBuf, GradeFormat)],
+    graded: usize,
+    skipped: &[Skipped],
+    errors: &[Error],
+    below: &Below,
+) -> u8 {
     if !files.is_empty() {
         let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
         warn(&format!(
             "graded {} answer{}; wrote {}",
-            graded.len(),
-            if graded.len() == 1 { "" } else { "s" },
+            graded,
+            if graded == 1 { "" } else { "s" },
             names.join(", ")
         ));
     }
     let mut code = EXIT_OK;
-    if !run.skipped.is_empty() {
+    if !skipped.is_empty() {
         warn(&format!(
             "note: {} row{} skipped, {} graded",
-            run.skipped.len(),
-            if run.skipped.len() == 1 { "" } else { "s" },
-            graded.len()
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" },
+            graded
         ));
         code = EXIT_ATTENTION;
     }
-    if let Some(min) = a.fail_under {
-        let below: Vec<&Graded> = graded.iter().filter(|x| x.analysis.overall < min).collect();
-        if !below.is_empty() {
-            let shown: Vec<String> = below
-                .iter()
-                .take(10)
-                .map(|x| {
-                    format!(
-                        "{} on {} ({:.0}, {})",
-                        x.candidate,
-                        x.question(),
-                        x.analysis.overall,
-                        x.at
-                    )
-                })
-                .collect();
-            let more = if below.len() > 10 {
-                format!(" and {} more", below.len() - 10)
+    if let (Some(min), true) = (below.min, below.count > 0) {
+        let more = if below.count > 10 {
+            format!(" and {} more", below.count - 10)
+        } else {
+            String::new()
+        };
+        warn(&format!(
+            "note: {} answer{} below {min}: {}{more}",
+            below.count,
+            if below.count == 1 {
+                " scores"
             } else {
-                String::new()
-            };
-            warn(&format!(
-                "note: {} answer{} below {min}: {}{more}",
-                below.len(),
-                if below.len() == 1 {
-                    " scores"
-                } else {
-                    "s score"
-                },
-                shown.join("; ")
-            ));
-            code = EXIT_ATTENTION;
-        }
+                "s score"
+            },
+            below.shown.join("; ")
+        ));
+        code = EXIT_ATTENTION;
     }
-    if !run.errors.is_empty() {
+    if !errors.is_empty() {
         code = EXIT_ERROR;
     }
-    Ok(code)
+    code
 }
 
 fn render(r: &Results, f: GradeFormat, title: &str, color: bool, width: usize) -> String {
@@ -210,6 +269,7 @@ fn render(r: &Results, f: GradeFormat, title: &str, color: bool, width: usize) -
         GradeFormat::Table => crate::grade::render::table(r, width).render(color),
         GradeFormat::Csv => crate::grade::render::csv(r),
         GradeFormat::Json => crate::grade::render::json(r),
+        GradeFormat::Jsonl => crate::grade::render::jsonl(r),
         GradeFormat::Markdown => crate::grade::render::markdown(r, title),
         GradeFormat::Html => {
             let now = crate::session::now_rfc3339();
@@ -219,13 +279,13 @@ fn render(r: &Results, f: GradeFormat, title: &str, color: bool, width: usize) -
 }
 
 /// A progress bar on stderr, redrawn only when the shown count changes.
-struct Progress {
+pub(super) struct Progress {
     on: bool,
     shown: usize,
 }
 
 impl Progress {
-    fn new(on: bool) -> Self {
+    pub(super) fn new(on: bool) -> Self {
         Progress { on, shown: 0 }
     }
 
@@ -250,7 +310,18 @@ impl Progress {
         let _ = err.flush();
     }
 
-    fn finish(&mut self) {
+    /// The count alone, when the total is not known yet (a streamed run).
+    pub(super) fn count(&mut self, done: usize) {
+        if !self.on {
+            return;
+        }
+        self.shown = done;
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\rgrading: {done} answers graded");
+        let _ = err.flush();
+    }
+
+    pub(super) fn finish(&mut self) {
         if self.on && self.shown > 0 {
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "\r{}\r", " ".repeat(60));

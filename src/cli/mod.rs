@@ -20,6 +20,7 @@ mod drill;
 mod english;
 mod generate;
 mod grade;
+mod grade_stream;
 mod history;
 mod practice;
 mod questions;

@@ -51,9 +51,10 @@ pub fn choose(
     let fresh = |d: &Dimension| !conv.supplied.contains(d);
     fixes
         .iter()
-        .map(|f| f.dimension)
-        .filter(fresh)
-        .find_map(|d| about(d, rubric, question, conv))
+        .filter(|f| fresh(&f.dimension))
+        .find_map(|f| {
+            for_rule(&f.rule, rubric, conv).or_else(|| about(f.dimension, rubric, question, conv))
+        })
         .or_else(|| {
             weakest(analysis)
                 .into_iter()
@@ -61,6 +62,19 @@ pub fn choose(
                 .find_map(|d| about(d, rubric, question, conv))
         })
         .or_else(|| probe(question, conv))
+}
+
+/// The rubric's follow-up written for `rule`'s finding, if not asked yet: it asks for what
+/// that finding says is missing, not for the dimension in general.
+fn for_rule(rule: &str, rubric: &Rubric, conv: &Conversation) -> Option<FollowUpPick> {
+    let (dim, text) = rubric.follow_up_for_rule(rule)?;
+    conv.open(text).then(|| FollowUpPick {
+        text: text.to_string(),
+        probes: dim.probe(),
+        dimension: dim,
+        from_question: false,
+        probing: false,
+    })
 }
 
 /// The follow-up about `dim`: the question's own one for that part, else the rubric's; one
@@ -169,6 +183,22 @@ mod tests {
     const WE: &str = "Last winter a customer called our store furious because her order had \
         arrived broken. We listened to her and we apologized. We sent a replacement the same \
         day. She thanked us in the end.";
+
+    #[test]
+    fn a_missing_reason_is_asked_for_as_a_reason_not_as_steps() {
+        let rubrics = RubricSet::embedded().unwrap();
+        let catalog = Catalog::embedded().unwrap();
+        let q = catalog.get("difficult-customers-top36").unwrap();
+        let answer = "When a customer is angry I don't take it personally. I listen first and I \
+            let him finish, then I say sorry for the inconvenience and I look in Salesforce for \
+            the order. If I cannot solve it I transfer the call to my supervisor. The most \
+            important thing is to be patient and keep a smile in the voice.";
+        let a = Analyzer::new(&rubrics).analyze(answer, Some(q));
+        let fb = super::super::coach(&a, rubrics.for_kind(q.kind), Some(q));
+        assert_eq!(fb.fixes[0].rule, "approach.reasons", "{:?}", fb.fixes);
+        let f = fb.follow_up.unwrap();
+        assert!(f.text.starts_with("Why"), "{f:?}");
+    }
 
     #[test]
     fn a_follow_up_asked_or_a_part_supplied_is_not_asked_again() {

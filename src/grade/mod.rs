@@ -17,6 +17,7 @@ pub mod csv;
 pub mod html;
 pub mod read;
 pub mod render;
+pub mod stream;
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,16 +2,17 @@
 //! `CANDIDATE/QUESTION-ID.txt`. Every row keeps its file and line; a row that cannot be used is
 //! set aside with the reason and the rest is read.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-
-use serde_json::Value;
 
 use super::csv;
 use super::{Asked, Batch, Location, Row, Skipped};
 use crate::bank::Kind;
 use crate::error::Error;
 
+mod csv_rows;
 mod folder;
+mod jsonl;
 
 use folder::read_folder;
 
@@ -31,11 +32,65 @@ pub enum InputKind {
     Csv,
 }
 
+/// One thing read from the inputs, in input order.
+#[derive(Debug)]
+pub enum Item {
+    Row(Row),
+    Skipped(Skipped),
+    /// An input that could not be read at all, or not to its end (missing file, permission).
+    Error(Error),
+}
+
+impl From<Result<Row, Skipped>> for Item {
+    fn from(r: Result<Row, Skipped>) -> Self {
+        match r {
+            Ok(row) => Item::Row(row),
+            Err(s) => Item::Skipped(s),
+        }
+    }
+}
+
+/// The rows of every input, read as they are asked for: a file is read a piece at a time, so
+/// only the row being read (and a buffer) is in memory. Folders are read whole (one small file
+/// per answer).
+pub struct Source<'a> {
+    paths: std::slice::Iter<'a, PathBuf>,
+    kind: InputKind,
+    current: Option<Box<dyn Iterator<Item = Item>>>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(paths: &'a [PathBuf], kind: InputKind) -> Self {
+        Source {
+            paths: paths.iter(),
+            kind,
+            current: None,
+        }
+    }
+}
+
+impl Iterator for Source<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.current.as_mut().and_then(|c| c.next()) {
+                return Some(item);
+            }
+            self.current = Some(open_input(self.paths.next()?, self.kind));
+        }
+    }
+}
+
 /// Reads every input into one batch. Unreadable files are errors in the batch, not fatal.
 pub fn read_inputs(paths: &[PathBuf], kind: InputKind) -> Batch {
     let mut batch = Batch::default();
-    for p in paths {
-        read_input(p, kind, &mut batch);
+    for item in Source::new(paths, kind) {
+        match item {
+            Item::Row(r) => batch.rows.push(r),
+            Item::Skipped(s) => batch.skipped.push(s),
+            Item::Error(e) => batch.errors.push(e),
+        }
     }
     batch
 }
@@ -48,58 +103,147 @@ fn display(p: &Path) -> String {
     }
 }
 
-fn read_input(path: &Path, kind: InputKind, batch: &mut Batch) {
+fn once(item: Item) -> Box<dyn Iterator<Item = Item>> {
+    Box::new(std::iter::once(item))
+}
+
+/// The rows of one input, read as they are asked for.
+fn open_input(path: &Path, kind: InputKind) -> Box<dyn Iterator<Item = Item>> {
     if path.is_dir() {
-        read_folder(path, batch);
-        return;
-    }
-    let bytes = match read_bytes(path) {
-        Ok(b) => b,
-        Err(e) => {
-            batch.errors.push(e);
-            return;
-        }
-    };
-    let name = display(path);
-    if crate::error::looks_utf16(&bytes) {
-        batch.skipped.push(Skipped {
-            at: Location::new(&name, 0),
-            reason: crate::error::UTF16_ADVICE.into(),
-        });
-        return;
+        let mut batch = Batch::default();
+        read_folder(path, &mut batch);
+        let rows = batch.rows.into_iter().map(Item::Row);
+        let skipped = batch.skipped.into_iter().map(Item::Skipped);
+        return Box::new(
+            rows.chain(skipped)
+                .chain(batch.errors.into_iter().map(Item::Error)),
+        );
     }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let kind = match kind {
-        InputKind::Auto => match ext.as_str() {
-            "jsonl" | "ndjson" | "json" => InputKind::Jsonl,
-            "csv" | "tsv" => InputKind::Csv,
-            _ => {
-                let first = bytes
-                    .strip_prefix(b"\xef\xbb\xbf")
-                    .unwrap_or(&bytes)
-                    .iter()
-                    .find(|b| !b.is_ascii_whitespace());
-                if matches!(first, Some(b'{' | b'[')) {
-                    InputKind::Jsonl
-                } else {
-                    InputKind::Csv
-                }
-            }
-        },
-        k => k,
-    };
-    match kind {
-        InputKind::Csv => read_csv(&name, &bytes, batch),
-        _ => read_jsonl(&name, &bytes, batch),
+    match open_stream(path) {
+        Ok(r) => read_stream(display(path), &ext, r, kind),
+        Err(e) => once(Item::Error(e)),
     }
 }
 
+/// The rows of one input named `name` with the extension `ext`, laid out as `kind` says.
+fn read_stream(
+    name: String,
+    ext: &str,
+    r: Box<dyn Read>,
+    kind: InputKind,
+) -> Box<dyn Iterator<Item = Item>> {
+    let (head, rest) = match peek(r) {
+        Ok(x) => x,
+        Err(e) => return once(Item::Error(Error::io(&name, e))),
+    };
+    if crate::error::looks_utf16(&head) {
+        return once(Item::Skipped(Skipped {
+            at: Location::new(&name, 0),
+            reason: crate::error::UTF16_ADVICE.into(),
+        }));
+    }
+    let body = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let kind = match kind {
+        InputKind::Auto => match ext {
+            "jsonl" | "ndjson" | "json" => InputKind::Jsonl,
+            "csv" | "tsv" => InputKind::Csv,
+            _ if matches!(first, Some(b'{' | b'[')) => InputKind::Jsonl,
+            _ => InputKind::Csv,
+        },
+        k => k,
+    };
+    let delimiter = csv::sniff_delimiter(body);
+    let reader =
+        std::io::BufReader::with_capacity(64 << 10, std::io::Cursor::new(head).chain(rest));
+    match kind {
+        InputKind::Csv => Box::new(csv_rows::CsvRows::new(name, reader, delimiter)),
+        _ if first == Some(b'[') => once(Item::Skipped(Skipped {
+            at: Location::new(&name, 1),
+            reason: "a JSON array: write one object per line (JSON Lines), e.g. {\"candidate\": \"Ana\", \"question\": \"an-id\", \"answer\": \"...\"}".into(),
+        })),
+        _ => Box::new(jsonl::JsonlRows::new(name, reader)),
+    }
+}
+
+/// A file (or stdin) to read from, refused when it is over [`MAX_INPUT_BYTES`]: a file at
+/// once, stdin when it gets there.
+fn open_stream(path: &Path) -> Result<Box<dyn Read>, Error> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(Limited {
+            inner: std::io::stdin(),
+            left: MAX_INPUT_BYTES,
+        }));
+    }
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_INPUT_BYTES {
+        return Err(too_big(path));
+    }
+    Ok(Box::new(Limited {
+        inner: f,
+        left: MAX_INPUT_BYTES,
+    }))
+}
+
+fn too_big(path: &Path) -> Error {
+    Error::Usage(format!(
+        "{}: over {} MB; split it into smaller files",
+        display(path),
+        MAX_INPUT_BYTES >> 20
+    ))
+}
+
+/// An input, ending in an error past [`MAX_INPUT_BYTES`] (stdin, or a file that grows).
+struct Limited<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n as u64 > self.left {
+            self.left = 0;
+            return Err(std::io::Error::other(format!(
+                "over {} MB; split it into smaller files",
+                MAX_INPUT_BYTES >> 20
+            )));
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// The first bytes of `r`: enough to tell UTF-16 (64 bytes), the first character after a
+/// byte-order mark and any blank space, and the whole first line (for the CSV delimiter), or
+/// everything when the input is shorter.
+fn peek(mut r: Box<dyn Read>) -> std::io::Result<(Vec<u8>, Box<dyn Read>)> {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 8 << 10];
+    loop {
+        let body = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
+        let seen_char = body.iter().any(|b| !b.is_ascii_whitespace());
+        let seen_line = seen_char && body.iter().any(|&b| b == b'\n' || b == b'\r');
+        if head.len() >= 64 && seen_line {
+            break;
+        }
+        match r.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => head.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((head, r))
+}
+
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    use std::io::Read;
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
@@ -113,11 +257,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
             .map_err(|e| Error::io(path, e))?;
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::Usage(format!(
-            "{}: over {} MB; split it into smaller files",
-            display(path),
-            MAX_INPUT_BYTES >> 20
-        )));
+        return Err(too_big(path));
     }
     Ok(bytes)
 }
@@ -192,210 +332,6 @@ fn push(batch: &mut Batch, r: Result<Row, Skipped>) {
     }
 }
 
-/// JSON Lines: one object per line with `candidate`, `question` or `question_text`, `answer`.
-fn read_jsonl(name: &str, bytes: &[u8], batch: &mut Batch) {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
-        batch.skipped.push(Skipped {
-            at: Location::new(name, 1),
-            reason: "a JSON array: write one object per line (JSON Lines), e.g. {\"candidate\": \"Ana\", \"question\": \"an-id\", \"answer\": \"...\"}".into(),
-        });
-        return;
-    }
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let at = Location::new(name, i + 1);
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let text = match std::str::from_utf8(raw) {
-            Ok(t) => t,
-            Err(e) => {
-                batch.skipped.push(Skipped {
-                    at,
-                    reason: format!(
-                        "not valid UTF-8 text (bad byte at column {}); save the file as UTF-8",
-                        e.valid_up_to() + 1
-                    ),
-                });
-                continue;
-            }
-        };
-        if text.trim().is_empty() {
-            continue;
-        }
-        let value: Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                batch.skipped.push(Skipped {
-                    at: Location {
-                        column: e.column(),
-                        ..at
-                    },
-                    reason: format!("not a JSON object: {e}"),
-                });
-                continue;
-            }
-        };
-        let Value::Object(map) = value else {
-            batch.skipped.push(Skipped {
-                at,
-                reason: "not a JSON object: expected {\"candidate\": ..., \"question\": ..., \"answer\": ...}".into(),
-            });
-            continue;
-        };
-        let mut fields = Fields::default();
-        let mut wrong = None;
-        for (key, v) in &map {
-            let slot = match key.to_ascii_lowercase().as_str() {
-                "candidate" | "name" => &mut fields.candidate,
-                "question" | "question_id" => &mut fields.question,
-                "question_text" => &mut fields.question_text,
-                "kind" => &mut fields.kind,
-                "answer" | "text" => &mut fields.answer,
-                _ => continue,
-            };
-            match v {
-                Value::String(s) => *slot = Some(s.clone()),
-                Value::Number(n) => *slot = Some(n.to_string()),
-                Value::Null => {}
-                _ => wrong = Some(key.clone()),
-            }
-        }
-        if let Some(key) = wrong {
-            batch.skipped.push(Skipped {
-                at,
-                reason: format!("`{key}` should be text"),
-            });
-            continue;
-        }
-        push(batch, to_row(at, fields));
-    }
-}
-
-/// CSV with a header row naming the columns (any order, any case; extra columns ignored).
-fn read_csv(name: &str, bytes: &[u8], batch: &mut Batch) {
-    let delimiter = csv::sniff_delimiter(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes));
-    let (records, bad) = csv::read(bytes, delimiter);
-    for b in bad {
-        batch.skipped.push(Skipped {
-            at: Location::new(name, b.line),
-            reason: format!("malformed CSV: {}", b.message),
-        });
-    }
-    let mut records = records.into_iter();
-    let Some(header) = records.next() else {
-        batch.skipped.push(Skipped {
-            at: Location::new(name, 0),
-            reason: "no rows: expected a header line such as candidate,question,answer".into(),
-        });
-        return;
-    };
-    let names: Vec<String> = header
-        .fields
-        .iter()
-        .map(|f| {
-            String::from_utf8_lossy(f)
-                .trim()
-                .to_ascii_lowercase()
-                .replace([' ', '-'], "_")
-        })
-        .collect();
-    if let Some(reason) = duplicate_column(&names) {
-        batch.skipped.push(Skipped {
-            at: Location::new(name, header.line),
-            reason,
-        });
-        return;
-    }
-    let col = |want: &[&str]| names.iter().position(|n| want.contains(&n.as_str()));
-    let c_candidate = col(&["candidate", "name"]);
-    let c_question = col(&["question", "question_id"]);
-    let c_text = col(&["question_text"]);
-    let c_kind = col(&["kind"]);
-    let c_answer = col(&["answer", "text"]);
-    let mut missing = Vec::new();
-    if c_candidate.is_none() {
-        missing.push("candidate");
-    }
-    if c_answer.is_none() {
-        missing.push("answer");
-    }
-    if c_question.is_none() && c_text.is_none() {
-        missing.push("question (or question_text)");
-    }
-    if !missing.is_empty() {
-        batch.skipped.push(Skipped {
-            at: Location::new(name, header.line),
-            reason: format!(
-                "the header has no {} column; the first line must name the columns, e.g. candidate,question,answer (found: {})",
-                missing.join(", "),
-                names.join(",")
-            ),
-        });
-        return;
-    }
-    for rec in records {
-        let at = Location::new(name, rec.line);
-        if rec.fields.len() > names.len() {
-            batch.skipped.push(Skipped {
-                at,
-                reason: format!(
-                    "{} fields but the header has {}: is there an unquoted comma in the answer? Put text with commas in double quotes",
-                    rec.fields.len(),
-                    names.len()
-                ),
-            });
-            continue;
-        }
-        let needed = [c_candidate, c_answer, c_question.or(c_text)];
-        if let Some(cut) = needed
-            .into_iter()
-            .flatten()
-            .find(|&c| c >= rec.fields.len())
-        {
-            batch.skipped.push(Skipped {
-                at,
-                reason: format!(
-                    "{} field{} but the header has {}: the row ends before the `{}` column (a line break outside quotes?)",
-                    rec.fields.len(),
-                    if rec.fields.len() == 1 { "" } else { "s" },
-                    names.len(),
-                    names[cut]
-                ),
-            });
-            continue;
-        }
-        let mut decoded: Vec<Option<String>> = Vec::with_capacity(names.len());
-        let mut bad_utf8 = None;
-        for (i, f) in rec.fields.into_iter().enumerate() {
-            match String::from_utf8(f) {
-                Ok(s) => decoded.push(Some(s)),
-                Err(e) => {
-                    bad_utf8 = Some((i, e.utf8_error().valid_up_to()));
-                    break;
-                }
-            }
-        }
-        if let Some((i, off)) = bad_utf8 {
-            batch.skipped.push(Skipped {
-                at,
-                reason: format!(
-                    "not valid UTF-8 text in the `{}` column (bad byte at offset {off}); save the file as UTF-8",
-                    names[i]
-                ),
-            });
-            continue;
-        }
-        let get = |c: Option<usize>| c.and_then(|i| decoded.get(i).cloned().flatten());
-        let fields = Fields {
-            candidate: get(c_candidate),
-            question: get(c_question),
-            question_text: get(c_text),
-            kind: get(c_kind),
-            answer: get(c_answer),
-        };
-        push(batch, to_row(at, fields));
-    }
-}
-
 /// Why a header that names a column starcoach reads twice cannot be used (which of the two
 /// would be the answer?), or `None`.
 fn duplicate_column(names: &[String]) -> Option<String> {
@@ -428,16 +364,25 @@ fn duplicate_column(names: &[String]) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn jsonl(text: &[u8]) -> Batch {
+    fn batch(ext: &str, text: &[u8], kind: InputKind) -> Batch {
         let mut b = Batch::default();
-        read_jsonl("a.jsonl", text, &mut b);
+        let r = Box::new(std::io::Cursor::new(text.to_vec()));
+        for item in read_stream(format!("a.{ext}"), ext, r, kind) {
+            match item {
+                Item::Row(r) => b.rows.push(r),
+                Item::Skipped(s) => b.skipped.push(s),
+                Item::Error(e) => b.errors.push(e),
+            }
+        }
         b
     }
 
+    fn jsonl(text: &[u8]) -> Batch {
+        batch("jsonl", text, InputKind::Jsonl)
+    }
+
     fn csv_batch(text: &[u8]) -> Batch {
-        let mut b = Batch::default();
-        read_csv("a.csv", text, &mut b);
-        b
+        batch("csv", text, InputKind::Csv)
     }
 
     #[test]

@@ -90,10 +90,18 @@ pub enum Aux {
     Obligation,
     Ability,
     Attempt,
+    /// "had" + a participle ("she'd paid", "he had called twice"): before the story's time.
+    Prior,
 }
 
 impl Aux {
-    pub const ALL: [Aux; 4] = [Aux::None, Aux::Obligation, Aux::Ability, Aux::Attempt];
+    pub const ALL: [Aux; 5] = [
+        Aux::None,
+        Aux::Obligation,
+        Aux::Ability,
+        Aux::Attempt,
+        Aux::Prior,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -101,6 +109,7 @@ impl Aux {
             Aux::Obligation => "obligation",
             Aux::Ability => "ability",
             Aux::Attempt => "attempt",
+            Aux::Prior => "prior",
         }
     }
 }

@@ -241,7 +241,8 @@ pub struct Rubric {
     pub delivery: Delivery,
     pub feedback: FeedbackSettings,
     /// Generic follow-up questions by dimension, used when the question has none for it.
-    pub follow_ups: Vec<(Dimension, String)>,
+    /// (dimension, the rule it is only for, text).
+    pub follow_ups: Vec<(Dimension, Option<String>, String)>,
     pub rules: Vec<Rule>,
     /// The files this rubric was assembled from, base first (for `rubric show`).
     pub files: Vec<String>,
@@ -275,8 +276,16 @@ impl Rubric {
     pub fn follow_up(&self, dimension: Dimension) -> Option<&str> {
         self.follow_ups
             .iter()
-            .find(|(d, _)| *d == dimension)
-            .map(|(_, t)| t.as_str())
+            .find(|(d, r, _)| *d == dimension && r.is_none())
+            .map(|(_, _, t)| t.as_str())
+    }
+
+    /// The follow-up written for the finding of `rule`, if the rubric has one.
+    pub fn follow_up_for_rule(&self, rule: &str) -> Option<(Dimension, &str)> {
+        self.follow_ups
+            .iter()
+            .find(|(_, r, _)| r.as_deref() == Some(rule))
+            .map(|(d, _, t)| (*d, t.as_str()))
     }
 }
 

@@ -219,6 +219,8 @@ pub struct Rule {
     /// Rule ids (a trailing `*` matches any ending) whose findings this one's finding makes
     /// beside the point: "this says what you would do" is the fix, "no result" only its symptom.
     pub supersedes: Vec<String>,
+    /// Rule ids one of whose evidence must lie in the sentence the praise quotes.
+    pub praise_needs: Vec<String>,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part (the measure is above 0 but short).

@@ -329,6 +329,10 @@ pub(super) struct RawFeedback {
 pub(super) struct RawFollowUp {
     /// The weak dimension this follow-up digs into.
     pub dimension: Dimension,
+    /// Asked for this rule's finding only (before the dimension's general follow-up): "why
+    /// does that work?" for a missing reason, not "what do you do, step by step?".
+    #[serde(default)]
+    pub rule: Option<String>,
     pub text: String,
 }
 
@@ -380,6 +384,10 @@ pub(super) struct RawRule {
     /// the point: they still cost points but are not shown as fixes.
     #[serde(default)]
     pub supersedes: Vec<String>,
+    /// Rule ids one of whose evidence must lie in the sentence the praise quotes ("your actions
+    /// are clear" only with a concrete detail in them).
+    #[serde(default)]
+    pub praise_needs: Vec<Spanned<String>>,
     /// The rule only applies to answers of at least this many words (a share of a three-line
     /// answer means little).
     #[serde(default)]

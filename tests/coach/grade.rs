@@ -330,7 +330,7 @@ fn outputs_go_to_files_by_extension_and_stdout_stays_quiet() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "use .csv, .json, .md, .html or .txt",
+            "use .csv, .json, .jsonl, .md, .html or .txt",
         ));
 }
 
@@ -494,4 +494,153 @@ fn the_html_report_is_one_page_that_escapes_what_candidates_wrote() {
         !html.contains("http://") || !html.contains("src=\"http"),
         "no remote resources"
     );
+}
+
+/// Rows of every kind of question (so every dimension has a column), more than one chunk of a
+/// streamed run (512 rows).
+fn mixed_cohort(n: usize) -> String {
+    let kinds = [
+        "behavioral",
+        "situational",
+        "general",
+        "motivation",
+        "technical",
+        "career",
+    ];
+    let answers = [STRONG, MIDDLE, WEAK];
+    (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "candidate": format!("cand-{:02}", i % 12),
+                "question_text": format!("A {} question, number {}?", kinds[i % 6], i % 5),
+                "kind": kinds[i % 6],
+                "answer": answers[(i / 6) % 3],
+            })
+            .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn streamed_csv_and_jsonl_are_byte_for_byte_what_a_whole_run_writes() {
+    let sb = Sandbox::new();
+    sb.write("big.jsonl", mixed_cohort(600));
+    // With a Markdown report among the outputs every answer is kept and rendered at the end;
+    // with only CSV and JSON Lines, answers are written as they are graded.
+    let run = |args: &[&str]| {
+        sb.cmd()
+            .args(["grade", "big.jsonl"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    run(&["-o", "whole.csv", "-o", "whole.jsonl", "-o", "report.md"]);
+    run(&["-o", "streamed.csv", "-o", "streamed.jsonl"]);
+    let csv_out = run(&["-f", "csv"]);
+    let whole = sb.read("whole.csv");
+    assert_eq!(csv_rows(&whole).len(), 601);
+    assert_eq!(whole, sb.read("streamed.csv"));
+    assert_eq!(whole.as_bytes(), csv_out.as_slice());
+    let jsonl = sb.read("whole.jsonl");
+    assert_eq!(jsonl, sb.read("streamed.jsonl"));
+    // Each line is the answer `--format json` has, in the same order.
+    let doc: serde_json::Value = serde_json::from_slice(&run(&["-f", "json"])).unwrap();
+    let answers = doc["answers"].as_array().unwrap();
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(&lines, answers);
+}
+
+#[test]
+fn the_csv_has_a_column_for_every_dimension_whatever_the_answers() {
+    let sb = Sandbox::new();
+    sb.write(
+        "a.jsonl",
+        json_line("Ana", "angry-customer-call-center", STRONG),
+    );
+    sb.write("b.jsonl", mixed_cohort(12));
+    let head = |file: &str| {
+        let out = sb
+            .cmd()
+            .args(["grade", file, "-f", "csv"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        csv_rows(&String::from_utf8(out).unwrap()).remove(0)
+    };
+    let one = head("a.jsonl");
+    assert_eq!(one, head("b.jsonl"));
+    // `fit` (general questions) and `approach` (situational) are there for a behavioral answer.
+    assert!(
+        one.iter().any(|h| h == "fit") && one.iter().any(|h| h == "approach"),
+        "{one:?}"
+    );
+}
+
+#[test]
+fn grade_into_head_stops_early_and_quietly() {
+    use std::io::BufRead;
+    let sb = Sandbox::new();
+    // 20 chunks of a streamed run.
+    sb.write("big.jsonl", cohort(20 * 512));
+    // How long grading every row takes here (this build, this machine's load).
+    let started = std::time::Instant::now();
+    sb.cmd()
+        .args(["grade", "big.jsonl", "-o", "all.csv"])
+        .assert()
+        .success();
+    let whole = started.elapsed();
+    for format in ["csv", "jsonl"] {
+        let started = std::time::Instant::now();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_starcoach"))
+            .current_dir(sb.dir.path())
+            .env("HOME", sb.dir.path())
+            .env("STARCOACH_CONFIG", "")
+            .args(["grade", "big.jsonl", "-f", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader is gone: the next write finds the pipe closed.
+        let out = child.wait_with_output().unwrap();
+        let took = started.elapsed();
+        assert!(!first.is_empty());
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+        // Two chunks of twenty, not all of them (grading everything first takes `whole`).
+        assert!(
+            took < whole / 3,
+            "{format}: {took:?}, the whole run {whole:?}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_streamed_run_leaves_the_old_output_and_no_temporary_file() {
+    let sb = Sandbox::new();
+    sb.write("a.jsonl", "\n\n");
+    sb.write("grades.jsonl", "old\n");
+    sb.cmd()
+        .args(["grade", "a.jsonl", "-o", "grades.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no answers in the input"));
+    assert_eq!(sb.read("grades.jsonl"), "old\n");
+    let names: Vec<String> = std::fs::read_dir(sb.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
 }

@@ -74,6 +74,16 @@ fn numbers_that_would_break_scoring_are_refused_with_the_right_words() {
             "weight = nan",
             "cue `other.opinion`: `weight` = nan is not a number",
         ),
+        (
+            "unearned_share = 0.7",
+            "unearned_share = 1.5",
+            "[labelling] `unearned_share` = 1.5 is out of range",
+        ),
+        (
+            "praise_needs = [\"specificity.details\"]",
+            "praise_needs = [\"specificity.detail\"]",
+            "`praise_needs` names `specificity.detail`, which is no rule here",
+        ),
     ];
     for (i, (from, to, words)) in cases.into_iter().enumerate() {
         let path = edited(h, &format!("r{i}"), from, to);

@@ -82,11 +82,15 @@ pub(super) fn read_verb(
     }
     match suffix {
         Some("d") => {
-            return plain(Some(match next {
-                Some(v) if doc.word_is(f.past_state, v) => Tense::State,
-                Some(v) if is_past(doc, rubric, v) => Tense::Past,
-                _ => Tense::Modal,
-            }));
+            return match next {
+                Some(v) if doc.word_is(f.past_state, v) => plain(Some(Tense::State)),
+                // "she'd paid": had + a participle.
+                Some(v) if is_past(doc, rubric, v) => Reading {
+                    aux: Aux::Prior,
+                    ..plain(Some(Tense::Past))
+                },
+                _ => plain(Some(Tense::Modal)),
+            };
         }
         Some("ll") => return plain(Some(Tense::Modal)),
         Some("ve") => return plain(Some(Tense::Perfect)),
@@ -197,9 +201,10 @@ pub(super) fn read_verb(
         if let Some(w) = words.get(p) {
             let low = doc.low(w);
             if participle(w) || (low.len() > 4 && low.ends_with("ing")) {
+                let had = doc.low(v) == "had" && participle(w);
                 return Reading {
                     tense,
-                    aux: Aux::None,
+                    aux: if had { Aux::Prior } else { Aux::None },
                     verb: Some(p),
                 };
             }

@@ -209,7 +209,11 @@ fn find_boundary(
                     .all(|&l| cue_only[si][l as usize] <= a)
         }
     };
-    let si = (0..cue_only.len()).find(|&si| is_step(si))?;
+    // No sentence that is above all a step: the first one that tells one at all ("I asked them
+    // a few questions about what they needed") still divides set-up from what followed.
+    let si = (0..cue_only.len())
+        .find(|&si| is_step(si))
+        .or_else(|| (0..cue_only.len()).find(|&si| cue_only[si][action] >= lab.min_evidence))?;
     let at = rubric
         .cues
         .iter()

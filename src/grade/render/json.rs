@@ -7,6 +7,7 @@ use super::Results;
 use crate::analyze::Label;
 use crate::grade::Graded;
 use crate::grade::cohort::Cohort;
+use crate::rubric::RubricSet;
 
 /// The JSON schema version of `grade --format json`.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -44,7 +45,7 @@ fn json_doc<'a>(r: &'a Results<'_>, answers: bool) -> JsonAll<'a> {
     JsonAll {
         schema_version: SCHEMA_VERSION,
         answers: if answers {
-            r.graded.iter().map(|g| json_answer(r, g)).collect()
+            r.graded.iter().map(|g| json_answer(r.rubrics, g)).collect()
         } else {
             Vec::new()
         },
@@ -61,17 +62,25 @@ fn json_doc<'a>(r: &'a Results<'_>, answers: bool) -> JsonAll<'a> {
     }
 }
 
-fn json_answer<'a>(r: &Results<'_>, g: &'a Graded) -> JsonAnswer<'a> {
+fn json_answer<'a>(rubrics: &RubricSet, g: &'a Graded) -> JsonAnswer<'a> {
     JsonAnswer {
         candidate: &g.candidate,
         question: g.question_id.as_deref(),
         question_text: &g.question_text,
         file: &g.at.file,
         line: (g.at.line > 0).then_some(g.at.line),
-        missing: r.missing(g),
+        missing: g.missing(rubrics.for_kind(g.analysis.kind)),
         top_finding: g.top_fix().map(|f| f.rule.as_str()),
         analysis: crate::feedback::json::report(&g.analysis, &g.feedback),
     }
+}
+
+/// One answer as a line of `grade --format jsonl`: the object `--format json` has for it in
+/// `answers`, on one line.
+pub fn jsonl_line(rubrics: &RubricSet, g: &Graded) -> String {
+    let mut s = serde_json::to_string(&json_answer(rubrics, g)).expect("results serialize");
+    s.push('\n');
+    s
 }
 
 /// `value` pretty-printed as it would be `depth` levels deep in a document: every line after
@@ -104,7 +113,7 @@ pub fn json(r: &Results) -> String {
                 out.push_str(",\n");
             }
             out.push_str("    ");
-            pretty_at(&json_answer(r, g), 2, &mut out);
+            pretty_at(&json_answer(r.rubrics, g), 2, &mut out);
         }
         out
     };

@@ -14,7 +14,7 @@ use crate::feedback::markup::{Markup, Role};
 use crate::prose::{count, shorten, width, wrap};
 use crate::rubric::{Dimension, RubricSet};
 
-pub use json::{SCHEMA_VERSION, json};
+pub use json::{SCHEMA_VERSION, json, jsonl_line};
 
 /// Everything a grading run produced.
 pub struct Results<'a> {
@@ -318,11 +318,30 @@ fn summary_text(r: &Results, w: usize) -> Markup {
     m
 }
 
-/// One row per answer, RFC 4180, CRLF line ends, a header row; the answer's text beside its
-/// score, so a coach who sorts by score reads the answers in that order.
-pub fn csv(r: &Results) -> String {
-    let dims = r.dimensions();
-    let mut head: Vec<String> = [
+/// The dimensions a CSV of grades has a column for: every one the rubrics in use can score
+/// (none when no answer was graded), so the columns do not depend on which answers a file
+/// holds and the header can be written before the first answer is graded.
+pub fn csv_dimensions(rubrics: &RubricSet, any_graded: bool) -> Vec<Dimension> {
+    if !any_graded {
+        return Vec::new();
+    }
+    let rubrics: Vec<&crate::rubric::Rubric> = crate::bank::Kind::ALL
+        .into_iter()
+        .map(|k| rubrics.for_kind(k))
+        .collect();
+    Dimension::ALL
+        .into_iter()
+        .filter(|d| {
+            rubrics.iter().any(|r| {
+                r.weights.iter().any(|(w, _)| w == d) && r.rules.iter().any(|x| x.dimension == *d)
+            })
+        })
+        .collect()
+}
+
+/// The header line of a CSV of grades with a column for each of `dims`.
+pub fn csv_head(dims: &[Dimension]) -> String {
+    let mut head: Vec<&str> = vec![
         "candidate",
         "question",
         "question_text",
@@ -330,54 +349,65 @@ pub fn csv(r: &Results) -> String {
         "overall",
         "band",
         "answer",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    head.extend(dims.iter().map(|d| d.as_str().to_string()));
-    head.extend(
-        [
-            "episode",
-            "words",
-            "missing",
-            "top_finding",
-            "top_finding_message",
-            "file",
-            "line",
-        ]
-        .iter()
-        .map(|s| s.to_string()),
-    );
-    let mut out = line(&head);
+    ];
+    head.extend(dims.iter().map(|d| d.as_str()));
+    head.extend([
+        "episode",
+        "words",
+        "missing",
+        "top_finding",
+        "top_finding_message",
+        "file",
+        "line",
+    ]);
+    let head: Vec<String> = head.into_iter().map(String::from).collect();
+    line(&head)
+}
+
+/// One answer's line of a CSV of grades (see [`csv_head`]).
+pub fn csv_row(rubrics: &RubricSet, dims: &[Dimension], g: &Graded) -> String {
+    let a = &g.analysis;
+    let mut f = vec![
+        field(&g.candidate, true),
+        field(g.question_id.as_deref().unwrap_or(""), true),
+        field(&g.question_text, true),
+        field(a.kind.as_str(), true),
+        field(&num(a.overall), false),
+        field(&a.band, true),
+        field(&a.text, true),
+    ];
+    for d in dims {
+        f.push(score(g, *d).map(num).unwrap_or_default());
+    }
+    let fix = g.top_fix();
+    f.push(field(a.episode.as_str(), true));
+    f.push(a.words.to_string());
+    f.push(field(&words(&g.missing(rubrics.for_kind(a.kind))), true));
+    f.push(field(fix.map_or("", |x| x.rule.as_str()), true));
+    f.push(field(fix.map_or("", |x| x.message.as_str()), true));
+    f.push(field(&g.at.file, true));
+    f.push(if g.at.line > 0 {
+        g.at.line.to_string()
+    } else {
+        String::new()
+    });
+    line(&f)
+}
+
+/// One row per answer, RFC 4180, CRLF line ends, a header row; the answer's text beside its
+/// score, so a coach who sorts by score reads the answers in that order.
+pub fn csv(r: &Results) -> String {
+    let dims = csv_dimensions(r.rubrics, !r.graded.is_empty());
+    let mut out = csv_head(&dims);
     for g in r.graded {
-        let a = &g.analysis;
-        let mut f = vec![
-            field(&g.candidate, true),
-            field(g.question_id.as_deref().unwrap_or(""), true),
-            field(&g.question_text, true),
-            field(a.kind.as_str(), true),
-            field(&num(a.overall), false),
-            field(&a.band, true),
-            field(&a.text, true),
-        ];
-        for d in &dims {
-            f.push(score(g, *d).map(num).unwrap_or_default());
-        }
-        let fix = g.top_fix();
-        f.push(field(a.episode.as_str(), true));
-        f.push(a.words.to_string());
-        f.push(field(&words(&r.missing(g)), true));
-        f.push(field(fix.map_or("", |x| x.rule.as_str()), true));
-        f.push(field(fix.map_or("", |x| x.message.as_str()), true));
-        f.push(field(&g.at.file, true));
-        f.push(if g.at.line > 0 {
-            g.at.line.to_string()
-        } else {
-            String::new()
-        });
-        out.push_str(&line(&f));
+        out.push_str(&csv_row(r.rubrics, &dims, g));
     }
     out
+}
+
+/// One answer per line, each the object `--format json` has in `answers`, on one line.
+pub fn jsonl(r: &Results) -> String {
+    r.graded.iter().map(|g| jsonl_line(r.rubrics, g)).collect()
 }
 
 /// A readable report: the summary in words, candidates, questions, fixes, every answer.

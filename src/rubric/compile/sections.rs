@@ -528,7 +528,7 @@ pub(super) fn compile(
     let follow_ups = m
         .follow_ups
         .iter()
-        .map(|f| (f.dimension, f.text.clone()))
+        .map(|f| (f.dimension, f.rule.clone(), f.text.clone()))
         .collect();
 
     // Rules.
@@ -538,6 +538,7 @@ pub(super) fn compile(
             rules.push(rule);
         }
     }
+    check_rule_references(&mut cx, &m.rules, &m.follow_ups, &srcs[0].name);
 
     let matcher = PhraseMatcher::new(&cx.lexicon_terms);
     let rubric = Rubric {
@@ -568,4 +569,39 @@ pub(super) fn compile(
     };
     let _ = header_file;
     cx.problems.into_result(rubric)
+}
+
+/// Every `praise_needs` and `[[follow_up]] rule` names a rule of the rubric (or its bases).
+fn check_rule_references(
+    cx: &mut Ctx<'_>,
+    rules: &[(RawRule, usize)],
+    follow_ups: &[schema::RawFollowUp],
+    top: &str,
+) {
+    let ids: Vec<&str> = rules.iter().map(|(r, _)| r.id.get_ref().as_str()).collect();
+    let help = |name: &str| match crate::suggest::closest(name, ids.iter().copied(), 1).first() {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => "name a rule id of this rubric or its bases".to_string(),
+    };
+    for (r, file) in rules {
+        for need in r
+            .praise_needs
+            .iter()
+            .filter(|n| !ids.contains(&n.get_ref().as_str()))
+        {
+            let msg = format!(
+                "rule `{}`: `praise_needs` names `{}`, which is no rule here",
+                r.id.get_ref(),
+                need.get_ref()
+            );
+            cx.err(*file, need.span(), msg, &help(need.get_ref()));
+        }
+    }
+    for rule in follow_ups.iter().filter_map(|f| f.rule.as_deref()) {
+        if !ids.contains(&rule) {
+            let msg = format!("[[follow_up]] `rule = \"{rule}\"` names no rule here");
+            cx.problems
+                .push(Diagnostic::file(top.to_string(), msg).with_help(help(rule)));
+        }
+    }
 }
