@@ -480,6 +480,18 @@ mod with_the_checker {
         );
         let (_, table) = grade(&["--english"]);
         assert!(table.contains("Written English: 2 of 3 answers"), "{table}");
+        // JSON Lines (graded as the rows are read without --english) has the notes too.
+        let (_, lines) = grade(&["--english", "--format", "jsonl"]);
+        let counts: Vec<Option<u64>> = lines
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                v["analysis"]["language"]["findings"].as_u64()
+            })
+            .collect();
+        assert_eq!(counts.len(), 3, "{lines}");
+        assert!(counts.iter().all(Option::is_some), "{lines}");
+        assert!(counts[0] > Some(0) && counts[2] == Some(0), "{counts:?}");
         // Without --english nothing is checked and the summary says nothing about it.
         let (j, _) = grade(&["--format", "json"]);
         assert!(j["summary"].get("language").is_none());
