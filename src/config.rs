@@ -18,6 +18,9 @@
 //! color = "never"                                  # auto, always or never
 //! data_dir = "~/coaching/history"
 //! level = "entry"                                  # entry, experienced or senior
+//! english = true                                   # written-English notes in analyze and grade too
+//! english_dialect = "british"                      # american (default), british, australian, canadian, indian
+//! english_words = ["~/coaching/company-names.txt"] # more words never called misspelled
 //! ```
 //!
 //! Relative paths are relative to the config file's folder; `~/` is the home folder.
@@ -46,6 +49,12 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     /// The experience level answers are judged against (`--level`).
     pub level: Option<crate::rubric::Level>,
+    /// Written-English notes: `Some(true)` everywhere, `Some(false)` nowhere, unset: in
+    /// practice only.
+    pub english: Option<bool>,
+    pub english_dialect: Option<crate::english::Dialect>,
+    /// Word files for the English checker's dictionary.
+    pub english_words: Vec<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +72,11 @@ struct Raw {
     data_dir: Option<String>,
     #[serde(default)]
     level: Option<Spanned<String>>,
+    english: Option<bool>,
+    #[serde(default, alias = "english_variant")]
+    english_dialect: Option<Spanned<String>>,
+    #[serde(default)]
+    english_words: Option<OneOrMany>,
 }
 
 #[derive(Deserialize)]
@@ -165,6 +179,12 @@ pub fn parse(file: &str, text: &str, base: &Path) -> std::result::Result<Config,
             None
         }
     });
+    let english_dialect = raw.english_dialect.as_ref().and_then(|d| {
+        d.get_ref()
+            .parse::<crate::english::Dialect>()
+            .map_err(|e| problems.push(Diagnostic::at(file, text, d.span(), e)))
+            .ok()
+    });
     let paths = |v: Option<OneOrMany>| -> Vec<PathBuf> {
         v.map(OneOrMany::into_vec)
             .unwrap_or_default()
@@ -184,6 +204,9 @@ pub fn parse(file: &str, text: &str, base: &Path) -> std::result::Result<Config,
             .filter(|s| !s.trim().is_empty())
             .map(|s| resolve(&s, base)),
         level,
+        english: raw.english,
+        english_dialect,
+        english_words: paths(raw.english_words),
     };
     problems.into_result(config)
 }
@@ -240,6 +263,26 @@ mod tests {
             .to_string();
         assert!(e.contains("c.toml:1:9: unknown colour `blue`"), "{e}");
         assert!(e.contains("\"auto\", \"always\" or \"never\""), "{e}");
+    }
+
+    #[test]
+    fn english_settings_are_read_and_a_bad_dialect_is_located() {
+        let c = parse(
+            "c.toml",
+            "english = true\nenglish_dialect = \"British\"\nenglish_words = \"w.txt\"\n",
+            Path::new("/etc/sc"),
+        )
+        .unwrap();
+        assert_eq!(c.english, Some(true));
+        assert_eq!(c.english_dialect, Some(crate::english::Dialect::British));
+        assert_eq!(c.english_words, [PathBuf::from("/etc/sc/w.txt")]);
+        let e = parse("c.toml", "english_dialect = \"martian\"\n", Path::new("."))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("c.toml:1:19: unknown English dialect `martian`"),
+            "{e}"
+        );
     }
 
     #[test]

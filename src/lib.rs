@@ -17,6 +17,7 @@
 //!   [`config`] (the user's config file).
 //! - [`session`] writes every practice answer to `attempts.jsonl`; [`history`] reads it back
 //!   tolerantly and filters it; [`report`] turns it into progress (text, Markdown, HTML, JSON, CSV).
+//! - [`english`]: written-English notes beside the analysis (Harper, feature `english`).
 //! - [`files`]: outputs written atomically and never over an input; [`safe_text`]: untrusted
 //!   text made safe to print on a terminal.
 //! - [`html`]: self-contained HTML pages and inline-SVG charts for reports a coach can send.
@@ -32,6 +33,7 @@ pub mod config;
 pub mod diag;
 pub mod drill;
 pub mod embedded;
+pub mod english;
 pub mod error;
 pub mod feedback;
 pub mod files;

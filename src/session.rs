@@ -70,6 +70,10 @@ pub struct AttemptRecord {
     /// "mock interview for TITLE"). Older records have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interview: Option<String>,
+    /// The written-English notes' counts, when the checker ran before the record was written
+    /// (absent in older records and when it did not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::english::summary::Record>,
 }
 
 impl AttemptRecord {
@@ -114,6 +118,7 @@ impl AttemptRecord {
             reply: None,
             drill: None,
             interview: None,
+            language: feedback.language.as_ref().map(Into::into),
         }
     }
 }

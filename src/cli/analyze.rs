@@ -149,7 +149,11 @@ pub fn run(g: &Global, a: AnalyzeArgs) -> Outcome {
     let ctx = Context { kind, question };
     let analysis = analyzer.analyze_in(answer, ctx);
     let rubric = rubrics.for_kind(kind);
-    let fb = feedback::coach(&analysis, rubric, question);
+    let mut fb = feedback::coach(&analysis, rubric, question);
+    if let Some(settings) = super::english::settings(&a.english, &g.config, false)? {
+        let mut checker = crate::english::Checker::load(&settings)?;
+        fb.language = super::english::check(&mut checker, &analysis);
+    }
     let title = question.map(|q| q.text.clone()).or(question_text);
     let text = match a.format {
         OutputFormat::Json => {

@@ -158,6 +158,8 @@ pub struct PracticeArgs {
     /// for first, and judge at the level it asks for unless --level is given.
     #[arg(long, value_name = "FILE")]
     pub job_ad: Option<PathBuf>,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -188,6 +190,22 @@ pub struct JobAdArgs {
     /// Print what was read as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Written-English notes (Harper's checker), for the commands that give feedback.
+#[derive(Debug, Clone, Default, Args)]
+pub struct EnglishArgs {
+    /// Add written-English notes: capital "I", verb agreement, tense, spelling, articles
+    /// [default: on in practice and drills; in analyze and grade, `english` in the config file]
+    #[arg(long, conflicts_with = "no_english")]
+    pub english: bool,
+    /// No written-English notes.
+    #[arg(long)]
+    pub no_english: bool,
+    /// The English to check against (implies --english): american, british, australian,
+    /// canadian or indian [default: `english_dialect` in the config file, else american]
+    #[arg(long, value_name = "DIALECT")]
+    pub english_dialect: Option<crate::english::Dialect>,
 }
 
 /// How an answer file is written.
@@ -239,6 +257,8 @@ pub struct AnalyzeArgs {
     /// Exit with status 1 when the overall score is below this.
     #[arg(long, value_name = "SCORE", value_parser = score_threshold)]
     pub fail_under: Option<f64>,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -389,6 +409,8 @@ pub struct DrillArgs {
     /// Do not save this drill's answers in the practice history.
     #[arg(long)]
     pub no_save: bool,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -466,6 +488,8 @@ pub struct GradeArgs {
     /// The title of the Markdown and HTML reports.
     #[arg(long, value_name = "TEXT", default_value = "Cohort report")]
     pub title: String,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 /// How a rubric comparison is printed.

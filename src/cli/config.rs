@@ -76,6 +76,27 @@ pub fn run(g: &Global) -> Outcome {
         (Some(_), _) => "from --level",
     };
     let _ = writeln!(s, "level        {level:<28}  {level_origin}");
+    let (english, english_origin) = match c.english {
+        Some(true) => ("on everywhere", "from the config file"),
+        Some(false) => ("off", "from the config file"),
+        None => ("in practice", "default (--english for analyze and grade)"),
+    };
+    let english = if crate::english::AVAILABLE {
+        english
+    } else {
+        "not built in"
+    };
+    let _ = writeln!(s, "english      {english:<28}  {english_origin}");
+    let dialect = c.english_dialect.unwrap_or_default();
+    let dialect_origin = if c.english_dialect.is_some() {
+        "from the config file"
+    } else {
+        "default"
+    };
+    let _ = writeln!(s, "dialect      {:<28}  {dialect_origin}", dialect.as_str());
+    for p in &c.english_words {
+        let _ = writeln!(s, "words        {} (config file)", p.display());
+    }
     let layers = |config: &[std::path::PathBuf],
                   env: Vec<std::path::PathBuf>,
                   env_name: &str,

@@ -68,6 +68,7 @@ fn practise(g: &Global, plan: &str, a: &DrillArgs) -> Outcome {
             timer: a.timer,
             no_save: a.no_save,
             drill: Some(d.settings()),
+            english: super::english::settings(&a.english, &g.config, true)?,
         },
     )?;
     if let Some(path) = &a.output {

@@ -138,7 +138,13 @@ pub fn run(g: &Global, a: GradeArgs) -> Outcome {
     let workers = a.jobs.map_or_else(grade::default_workers, usize::from);
     let stdout_format = a.format.or(files.is_empty().then_some(GradeFormat::Table));
     let streams = |f: GradeFormat| matches!(f, GradeFormat::Csv | GradeFormat::Jsonl);
-    if files.iter().all(|(_, f)| streams(*f)) && stdout_format.is_none_or(streams) {
+    // The written-English notes are checked over the whole cohort after grading, so a run
+    // with them does not stream.
+    let english = super::english::settings(&a.english, &g.config, false)?;
+    if english.is_none()
+        && files.iter().all(|(_, f)| streams(*f))
+        && stdout_format.is_none_or(streams)
+    {
         let plan = super::grade_stream::Plan {
             files: &files,
             stdout: stdout_format,
@@ -150,7 +156,10 @@ pub fn run(g: &Global, a: GradeArgs) -> Outcome {
         return super::grade_stream::run(&plan, &a.inputs, &catalog, &rubrics);
     }
     let run = load(&a.inputs, a.input_format, a.kind, &catalog)?;
-    let graded = grade_jobs(&run.jobs, &rubrics, workers);
+    let mut graded = grade_jobs(&run.jobs, &rubrics, workers);
+    if let Some(settings) = english {
+        super::english::check_graded(&settings, &mut graded, workers)?;
+    }
     let summary = cohort::summarize(&graded, &rubrics);
     let results = Results {
         graded: &graded,

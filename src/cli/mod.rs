@@ -17,6 +17,7 @@ mod args;
 mod config;
 mod data;
 mod drill;
+mod english;
 mod generate;
 mod grade;
 mod grade_stream;

@@ -89,6 +89,7 @@ pub fn run(g: &Global, a: PracticeArgs) -> Outcome {
         timer: a.timer,
         no_save: a.no_save,
         drill: None,
+        english: super::english::settings(&a.english, &g.config, true)?,
     };
     let summary = session(g, &catalog, &rubrics, plan)?;
     Ok(exit_code(&summary))
@@ -116,6 +117,8 @@ pub(super) struct Session {
     pub timer: bool,
     pub no_save: bool,
     pub drill: Option<repl::DrillSettings>,
+    /// The English checker's settings, when the notes are on.
+    pub english: Option<crate::english::Settings>,
 }
 
 /// Runs a practice session (or a drill) on the terminal, or on piped stdin.
@@ -147,6 +150,7 @@ pub(super) fn session(
         width,
         data_dir: if plan.no_save { None } else { data_dir.clone() },
         drill: plan.drill,
+        english: plan.english,
     };
     let stdout = std::io::stdout();
     if interactive {

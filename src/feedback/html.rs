@@ -42,6 +42,10 @@ pub fn legend() -> String {
 /// What's strong, the fixes with their quotes and suggestions, and the next step (when it is
 /// not just the first fix's suggestion again).
 pub fn advice(b: &mut String, f: &Feedback) {
+    let lead = f.language.as_ref().filter(|l| l.lead);
+    if let Some(l) = lead {
+        language(b, l);
+    }
     b.push_str("<div class=\"grid\">");
     if !f.strengths.is_empty() {
         b.push_str("<div><h4>What's strong</h4><ul class=\"strong\">");
@@ -66,6 +70,9 @@ pub fn advice(b: &mut String, f: &Feedback) {
         b.push_str("</ol></div>");
     }
     b.push_str("</div>");
+    if let Some(l) = f.language.as_ref().filter(|l| !l.lead) {
+        language(b, l);
+    }
     if f.fixes.first().is_none_or(|x| x.suggestion != f.next_step) {
         let _ = write!(
             b,
@@ -73,6 +80,52 @@ pub fn advice(b: &mut String, f: &Feedback) {
             escape(&f.next_step)
         );
     }
+}
+
+/// The written-English notes: each note with its examples, quoted and corrected; the
+/// checker's own wording as a tooltip.
+pub fn language(b: &mut String, l: &crate::english::Language) {
+    b.push_str("<div class=\"language\"><h4>Written English</h4>");
+    if l.notes.is_empty() {
+        let _ = write!(
+            b,
+            "<p class=\"small muted\">Nothing to note in {} words.</p></div>",
+            l.words
+        );
+        return;
+    }
+    let _ = write!(
+        b,
+        "<p class=\"small muted\">{} notes in {} words (about {} per 100){}</p><ol class=\"fixes\">",
+        l.findings,
+        l.words,
+        crate::english::summary::trim(l.per_100_words),
+        if l.lead {
+            ". Fix these first: this many mistakes would stop an interviewer before the content does."
+        } else {
+            ""
+        }
+    );
+    for n in &l.notes {
+        let _ = write!(
+            b,
+            "<li title=\"{}\"><strong>{}</strong> ({}): {}",
+            escape(n.detail.as_deref().unwrap_or("")),
+            escape(&n.title),
+            n.count,
+            escape(&n.message)
+        );
+        for e in &n.examples {
+            let _ = write!(
+                b,
+                "<span class=\"quote\">“{}” → “{}”</span>",
+                escape(&e.quote),
+                escape(&e.fix)
+            );
+        }
+        b.push_str("</li>");
+    }
+    b.push_str("</ol></div>");
 }
 
 /// The answer text with each sentence coloured by its STAR part.

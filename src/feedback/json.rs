@@ -42,6 +42,9 @@ pub struct Report<'a> {
     /// The experience level the answer was judged against (omitted without `--level`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<&'a crate::rubric::LevelNote>,
+    /// Written-English notes (omitted when the checker did not run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +136,79 @@ pub struct FollowUpJson<'a> {
     pub from_question: bool,
     /// A probe into an answer with no weak part left to ask about.
     pub probing: bool,
+}
+
+#[derive(Serialize)]
+pub struct LanguageJson<'a> {
+    pub dialect: crate::english::Dialect,
+    pub words: usize,
+    pub findings: usize,
+    pub per_100_words: f64,
+    /// The notes come before the STAR fixes (many mistakes per 100 words).
+    pub lead: bool,
+    pub notes: Vec<NoteJson<'a>>,
+    pub kinds: &'a [crate::english::KindCount],
+}
+
+#[derive(Serialize)]
+pub struct NoteJson<'a> {
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub message: &'a str,
+    pub suggestion: &'a str,
+    pub count: usize,
+    /// The first finding's byte range.
+    pub start: usize,
+    pub end: usize,
+    pub hits: Vec<[usize; 2]>,
+    pub examples: Vec<ExampleJson<'a>>,
+    /// The checker's own wording (Harper's), when the note came from it.
+    pub detail: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ExampleJson<'a> {
+    pub quote: &'a str,
+    pub fix: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The JSON form of the written-English notes.
+pub fn language(l: &crate::english::Language) -> LanguageJson<'_> {
+    LanguageJson {
+        dialect: l.dialect,
+        words: l.words,
+        findings: l.findings,
+        per_100_words: l.per_100_words,
+        lead: l.lead,
+        notes: l
+            .notes
+            .iter()
+            .map(|n| NoteJson {
+                kind: &n.kind,
+                title: &n.title,
+                message: &n.message,
+                suggestion: &n.suggestion,
+                count: n.count,
+                start: n.hits.first().map_or(0, |h| h.start),
+                end: n.hits.first().map_or(0, |h| h.end),
+                hits: n.hits.iter().map(|h| [h.start, h.end]).collect(),
+                examples: n
+                    .examples
+                    .iter()
+                    .map(|e| ExampleJson {
+                        quote: &e.quote,
+                        fix: &e.fix,
+                        start: e.span.start,
+                        end: e.span.end,
+                    })
+                    .collect(),
+                detail: n.detail.as_deref(),
+            })
+            .collect(),
+        kinds: &l.kinds,
+    }
 }
 
 fn part(p: &crate::analyze::Part) -> PartJson {
@@ -242,6 +318,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
             probing: p.probing,
         }),
         level: None,
+        language: f.language.as_ref().map(language),
     }
 }
 

@@ -66,6 +66,10 @@ pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, title: &str) -> Strin
         }
         s.push('\n');
     }
+    let lead = f.language.as_ref().filter(|l| l.lead);
+    if let Some(l) = lead {
+        s.push_str(&language(l));
+    }
     if !f.fixes.is_empty() {
         s.push_str("### Fix first\n\n");
         for (i, x) in f.fixes.iter().enumerate() {
@@ -77,9 +81,54 @@ pub fn render(a: &Analysis, f: &Feedback, rubric: &Rubric, title: &str) -> Strin
         }
         s.push('\n');
     }
+    if let Some(l) = f.language.as_ref().filter(|l| !l.lead) {
+        s.push_str(&language(l));
+    }
     s.push_str(&format!("**Next step:** {}\n\n", escape(&f.next_step)));
     if let Some(fu) = &f.follow_up {
         s.push_str(&format!("**Follow-up:** {}\n", escape(&fu.text)));
     }
+    s
+}
+
+/// The written-English notes as a Markdown section: each note with its examples, quoted and
+/// corrected, and the checker's own wording as a detail.
+pub fn language(l: &crate::english::Language) -> String {
+    let mut s = String::from("### Written English\n\n");
+    if l.notes.is_empty() {
+        s.push_str(&format!("Nothing to note in {} words.\n\n", l.words));
+        return s;
+    }
+    s.push_str(&format!(
+        "{} notes in {} words (about {} per 100).{}\n\n",
+        l.findings,
+        l.words,
+        crate::english::summary::trim(l.per_100_words),
+        if l.lead {
+            " Fix these first: this many mistakes would stop an interviewer before the content does."
+        } else {
+            ""
+        }
+    ));
+    for (i, n) in l.notes.iter().enumerate() {
+        s.push_str(&format!(
+            "{}. **{}** ({}): {}\n",
+            i + 1,
+            escape(&n.title),
+            n.count,
+            escape(&n.message)
+        ));
+        for e in &n.examples {
+            s.push_str(&format!(
+                "   - “{}” → “{}”\n",
+                escape(&e.quote),
+                escape(&e.fix)
+            ));
+        }
+        if let Some(d) = &n.detail {
+            s.push_str(&format!("   - *Checker: {}*\n", escape(d)));
+        }
+    }
+    s.push('\n');
     s
 }

@@ -71,6 +71,10 @@ pub struct Feedback {
     pub fixes: Vec<Fix>,
     pub next_step: String,
     pub follow_up: Option<FollowUpPick>,
+    /// Written-English notes, when the checker ran ([`crate::english`]); `coach` leaves it empty
+    /// and the caller attaches it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::english::Language>,
 }
 
 /// Picks the feedback for `analysis`.
@@ -190,5 +194,6 @@ pub fn coach_in(
         fixes,
         next_step,
         follow_up,
+        language: None,
     }
 }

@@ -192,8 +192,15 @@ pub fn advice(f: &Feedback, width: usize) -> Markup {
             wrapped(&mut m, "  + ", Role::Good, &s.message, width);
         }
     }
-    if !f.fixes.is_empty() {
+    let lead = f.language.as_ref().filter(|l| l.lead);
+    if let Some(l) = lead {
         if !f.strengths.is_empty() {
+            m.nl();
+        }
+        m.append(language(l, width));
+    }
+    if !f.fixes.is_empty() {
+        if !f.strengths.is_empty() || lead.is_some() {
             m.nl();
         }
         m.push(Role::Heading, "Fix first").nl();
@@ -205,6 +212,12 @@ pub fn advice(f: &Feedback, width: usize) -> Markup {
             }
             wrapped(&mut m, "     → ", Role::Dim, &fix.suggestion, width);
         }
+    }
+    if let Some(l) = f.language.as_ref().filter(|l| !l.lead) {
+        if !f.fixes.is_empty() || !f.strengths.is_empty() {
+            m.nl();
+        }
+        m.append(language(l, width));
     }
     m.nl();
     // The next step is the first fix's suggestion when there is a fix: it is already right
@@ -225,6 +238,79 @@ pub fn advice(f: &Feedback, width: usize) -> Markup {
         wrapped(&mut m, "  ", Role::Accent, &fu.text, width);
     }
     m
+}
+
+/// The written-English notes: each note's title and message, then its examples quoted and
+/// corrected; the kinds not shown in one line; why they come first when they lead.
+pub fn language(l: &crate::english::Language, width: usize) -> Markup {
+    let mut m = Markup::new();
+    m.push(Role::Heading, "Written English");
+    if l.notes.is_empty() {
+        m.push(
+            Role::Dim,
+            format!(" · nothing to note in {} words", l.words),
+        )
+        .nl();
+        return m;
+    }
+    m.push(
+        Role::Dim,
+        format!(
+            " · {} in {} words (about {} per 100)",
+            plural(l.findings, "note"),
+            l.words,
+            crate::english::summary::trim(l.per_100_words)
+        ),
+    )
+    .nl();
+    if l.lead {
+        wrapped(
+            &mut m,
+            "  ",
+            Role::Warn,
+            "Fix these first: this many mistakes would stop an interviewer before the content does.",
+            width,
+        );
+    }
+    for (i, n) in l.notes.iter().enumerate() {
+        let times = if n.count > 1 {
+            format!(" ({} times)", n.count)
+        } else {
+            String::new()
+        };
+        let head = format!("  {}. ", i + 1);
+        wrapped(
+            &mut m,
+            &head,
+            Role::Plain,
+            &format!("{}{times}. {}", n.title, n.message),
+            width,
+        );
+        for e in &n.examples {
+            let line = format!("“{}” → “{}”", shorten(&e.quote, 70), shorten(&e.fix, 70));
+            wrapped(&mut m, "     ", Role::Quote, &line, width);
+        }
+    }
+    let rest: Vec<String> = l
+        .kinds
+        .iter()
+        .skip(l.notes.len())
+        .map(|k| format!("{} ({})", k.title.to_lowercase(), k.count))
+        .collect();
+    if !rest.is_empty() {
+        wrapped(
+            &mut m,
+            "  ",
+            Role::Dim,
+            &format!("Also noted: {}.", rest.join(", ")),
+            width,
+        );
+    }
+    m
+}
+
+fn plural(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
 fn dim_phrase(d: Dimension) -> &'static str {

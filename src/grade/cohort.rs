@@ -71,6 +71,9 @@ pub struct Cohort {
     pub weaknesses: Vec<Weakness>,
     /// What the cohort most needs to work on, in sentences.
     pub headline: Vec<String>,
+    /// The written-English notes of the answers checked (`grade --english`; omitted otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::english::summary::Summary>,
 }
 
 fn group(key: &str, text: &str, items: &[&Graded]) -> Group {
@@ -263,9 +266,19 @@ pub fn summarize(graded: &[Graded], rubrics: &RubricSet) -> Cohort {
         dimensions,
         weaknesses,
         headline: Vec::new(),
+        language: language(graded),
     };
     cohort.headline = headline(&cohort);
     cohort
+}
+
+/// The summary of the written-English notes, when any answer was checked.
+fn language(graded: &[Graded]) -> Option<crate::english::summary::Summary> {
+    let records: Vec<crate::english::summary::Record> = graded
+        .iter()
+        .filter_map(|g| g.feedback.language.as_ref().map(Into::into))
+        .collect();
+    (!records.is_empty()).then(|| crate::english::summary::Summary::of(&records))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -359,6 +372,9 @@ fn headline(c: &Cohort) -> Vec<String> {
                 q.answers
             ));
         }
+    }
+    if let Some(s) = c.language.as_ref().and_then(|l| l.sentence()) {
+        out.push(s);
     }
     if candidates > 2 {
         let mut low: Vec<&Group> = c.candidates.iter().collect();

@@ -34,7 +34,8 @@ impl<W: Write> Practice<'_, W> {
             .as_ref()
             .map(|p| story::told(&analysis, &diff::added(p, &analysis)))
             .unwrap_or_default();
-        let fb = feedback::coach_in(&analysis, rubric, Some(q), &self.conversation(&supplied));
+        let mut fb = feedback::coach_in(&analysis, rubric, Some(q), &self.conversation(&supplied));
+        self.attach_language(&analysis, &mut fb, 0..analysis.text.len());
         let mut m = Markup::new();
         m.nl();
         if let Some(prev) = &prev {
@@ -43,6 +44,7 @@ impl<W: Write> Practice<'_, W> {
         }
         m.append(self.screen(&analysis, &fb, q));
         self.ad_line(&mut m, &analysis.text);
+        self.language_pending_line(&mut m);
         if self.opts.timer {
             let secs = typed_for.as_secs();
             m.nl().push(
@@ -117,7 +119,9 @@ impl<W: Write> Practice<'_, W> {
         let mut supplied = story::told(&analysis, &in_reply);
         supplied.extend(asked.as_ref().map(|f| f.dimension));
         let conversation = self.conversation(&supplied);
-        let fb = feedback::coach_in(&analysis, rubric, Some(q), &conversation);
+        let mut fb = feedback::coach_in(&analysis, rubric, Some(q), &conversation);
+        // Only the reply: the answer before it had its notes.
+        self.attach_language(&analysis, &mut fb, reply.clone());
         let width = self.opts.width;
         let mut m = Markup::new();
         m.nl()
@@ -141,6 +145,7 @@ impl<W: Write> Practice<'_, W> {
         let change = diff::compare(&prev.analysis, &analysis, rubric);
         m.append(diff::render(&change, width)).nl();
         m.append(advice(&fb, width));
+        self.language_pending_line(&mut m);
         m.nl();
         let stage = self.what_next(&mut m, &fb);
         let question = asked.as_ref().map_or("", |f| f.text.as_str());

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod commands;
 pub mod input;
 pub mod interview;
+mod language;
 pub mod order;
 mod recording;
 mod screens;
@@ -56,6 +57,9 @@ pub struct Options {
     /// A drill: its title and instructions shown at the start, whether hints and examples are
     /// allowed, the suggested seconds per answer.
     pub drill: Option<DrillSettings>,
+    /// Written-English notes with these settings (none when `None`); the checker is loaded on
+    /// a background thread when the session starts.
+    pub english: Option<crate::english::Settings>,
 }
 
 /// What a drill plan changes about a session.
@@ -130,6 +134,7 @@ struct Practice<'a, W: Write> {
     opts: Options,
     out: W,
     ctrl_c_armed: bool,
+    english: language::English,
 }
 
 /// Runs a session until the questions run out, `:quit`, Ctrl-D or the end of piped input.
@@ -165,6 +170,7 @@ pub fn run<W: Write>(
         initial: None,
         interrupted: None,
         session_id: crate::session::new_session_id(),
+        english: language::English::start(opts.english.clone()),
         opts,
         out,
         ctrl_c_armed: false,
@@ -177,7 +183,10 @@ pub fn run<W: Write>(
     // Whatever ended the session (a closed terminal included), retry what is unsaved and keep
     // the line history before reporting.
     p.finish_saving();
-    let shown = looped.and_then(|_| p.summary());
+    // Written-English notes still on their way come before the summary.
+    let shown = looped
+        .and_then(|_| p.show_pending_language(Some(language::END_WAIT)))
+        .and_then(|_| p.summary());
     input.save();
     shown?;
     Ok(Summary {
@@ -359,6 +368,7 @@ impl<'a, W: Write> Practice<'a, W> {
                 _ => input.read(self.prompt()),
             }
             .map_err(|e| Error::io("<stdin>", e))?;
+            self.show_pending_language(None)?;
             match entry {
                 Entry::Eof => return Ok(()),
                 Entry::Interrupted { discarded: true } => {

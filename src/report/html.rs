@@ -70,6 +70,9 @@ pub fn render(p: &Progress, catalog: &Catalog, rubrics: &RubricSet) -> String {
     next(&mut b, p);
     if !p.attempts.is_empty() {
         charts(&mut b, p);
+        if let Some(l) = &p.language {
+            b.push_str(&l.html());
+        }
         tables(&mut b, p, catalog);
         attempts(&mut b, p, catalog, rubrics);
         untried_detail(&mut b, p);

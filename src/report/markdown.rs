@@ -111,6 +111,10 @@ pub fn render(p: &Progress) -> String {
         let _ = writeln!(s, "\n**Weakest lately:** {}", weakest.join(", "));
     }
 
+    if let Some(l) = &p.language {
+        s.push_str(&l.markdown());
+    }
+
     let top = p.top_fixes(8);
     if !top.is_empty() {
         s.push_str("\n## Comes up most\n\n| fix | answers | what to do |\n|---|---:|---|\n");

@@ -15,6 +15,7 @@
 pub mod csv;
 mod findings;
 pub mod html;
+pub mod language;
 pub mod markdown;
 mod next;
 pub mod text;
@@ -59,6 +60,10 @@ pub struct Progress {
     /// Tags with questions the candidate has never answered, most untried first.
     pub untried: Vec<TagGap>,
     pub next: Vec<NextStep>,
+    /// Written-English notes per 100 words over the same points (omitted when no answer in
+    /// the selection was checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<language::LanguageTrend>,
     /// The selected answers, oldest first.
     pub attempts: Vec<AttemptRecord>,
 }
@@ -341,6 +346,7 @@ impl Progress {
             })
             .collect();
 
+        let language = language::trend(&groups, &attempts);
         let analyzer = Analyzer::new(rubrics);
         let findings = findings::count_findings(&attempts, catalog, rubrics, &analyzer);
         let questions = question_progress(&attempts, catalog);
@@ -359,6 +365,7 @@ impl Progress {
             questions,
             untried,
             next: Vec::new(),
+            language,
             attempts,
         };
         progress.next = next::next_steps(&progress, catalog, rubrics);

@@ -170,6 +170,10 @@ pub fn render(p: &Progress, width: usize) -> Markup {
         m.nl();
     }
 
+    if let Some(l) = &p.language {
+        m.nl().append(l.text(width));
+    }
+
     // Findings.
     let top = p.top_fixes(5);
     if !top.is_empty() {
