@@ -296,3 +296,56 @@ fn a_posting_for_another_kind_of_job_gets_the_usual_mix_and_says_so() {
     let questions = |r: &Run| r.out[r.out.find("Question 1 of").unwrap()..].to_string();
     assert_eq!(questions(&with), questions(&without));
 }
+
+/// The opener of `interview-answers.txt` with a lowercase "i" twice, as a second-language
+/// candidate types it; the other answers as they are.
+fn answers_with_a_lowercase_i() -> String {
+    let all = answers();
+    let (first, rest) = all
+        .split_once("\n\n")
+        .expect("answers are separated by blank lines");
+    assert!(!first.trim().is_empty());
+    format!(
+        "i am Maria and i worked two years as a cashier, helping customers with returns every day.\n\n{rest}"
+    )
+}
+
+#[test]
+#[cfg_attr(not(feature = "english"), ignore = "needs the cargo feature english")]
+fn the_debrief_has_written_english_notes_on_each_answer_and_a_line_for_the_whole() {
+    let run = interview(&["--seed", "7", "--no-save"], &answers_with_a_lowercase_i());
+    assert_eq!(run.code, 0, "{}", run.err);
+    let debrief = &run.out[run.out.find("Mock interview debrief").expect("a debrief")..];
+    let before = &run.out[..run.out.find("Mock interview debrief").unwrap()];
+    assert!(
+        !before.contains("Written English"),
+        "no notes before the end:\n{before}"
+    );
+    let first = &debrief[debrief.find("1. ").unwrap()..debrief.find("2. ").unwrap()];
+    let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    let whole = debrief.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        first.contains("Written English: ") && first.contains("capital “I” (2)"),
+        "the opener's notes:\n{first}"
+    );
+    assert!(
+        first.contains("“i am” → “I am”"),
+        "its first correction:\n{first}"
+    );
+    let whole = &whole[whole.find("The interview as a whole").unwrap()..];
+    assert!(
+        whole.contains("Written English: ") && whole.contains("most common: capital “I”"),
+        "the interview as a whole:\n{whole}"
+    );
+}
+
+#[test]
+fn no_english_leaves_the_notes_out_of_the_debrief() {
+    let run = interview(
+        &["--seed", "7", "--no-save", "--no-english"],
+        &answers_with_a_lowercase_i(),
+    );
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.contains("Mock interview debrief"), "{}", run.out);
+    assert!(!run.out.contains("Written English"), "{}", run.out);
+}

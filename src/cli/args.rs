@@ -180,6 +180,8 @@ pub struct InterviewArgs {
     /// Do not save this interview's answers.
     #[arg(long)]
     pub no_save: bool,
+    #[command(flatten)]
+    pub english: EnglishArgs,
 }
 
 #[derive(Debug, Clone, Args)]

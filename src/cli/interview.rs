@@ -76,6 +76,7 @@ pub fn run(g: &Global, a: InterviewArgs) -> Outcome {
         width,
         data_dir: if a.no_save { None } else { data_dir.clone() },
         intro,
+        english: super::english::settings(&a.english, &g.config, true)?,
     };
     let stdout = std::io::stdout();
     let summary = if interactive {

@@ -129,6 +129,13 @@ fn answers(given: &[Given]) -> Vec<Block> {
         for f in g.feedback.fixes.iter().take(2) {
             out.push(Block::Item(format!("Fix: {} {}", f.message, f.suggestion)));
         }
+        out.extend(
+            g.feedback
+                .language
+                .as_ref()
+                .and_then(language_line)
+                .map(Block::Item),
+        );
         if !g.speaks_to.is_empty() {
             out.push(Block::Item(format!(
                 "Speaks to the posting's: {}.",
@@ -143,6 +150,35 @@ fn answers(given: &[Given]) -> Vec<Block> {
         }
     }
     out
+}
+
+/// One answer's written-English notes in a line: the kinds with their counts and the first
+/// correction (none when the answer has no notes).
+fn language_line(l: &crate::english::Language) -> Option<String> {
+    let first = l.notes.first()?;
+    let kinds: Vec<String> = l
+        .kinds
+        .iter()
+        .take(3)
+        .map(|k| {
+            format!(
+                "{} ({})",
+                crate::english::summary::mid_sentence(&k.title),
+                k.count
+            )
+        })
+        .collect();
+    let example = first
+        .examples
+        .first()
+        .map(|e| format!(" First to fix: “{}” → “{}”.", e.quote, e.fix))
+        .unwrap_or_default();
+    Some(format!(
+        "Written English: {} in {} words: {}.{example}",
+        count(l.findings, "note"),
+        l.words,
+        kinds.join(", ")
+    ))
 }
 
 fn whole(scored: &[&Given], ad: Option<&JobAd>) -> Vec<Block> {
@@ -176,6 +212,12 @@ fn whole(scored: &[&Given], ad: Option<&JobAd>) -> Vec<Block> {
         .iter()
         .filter(|g| g.analysis.speaking_seconds < f64::from(g.target) * 0.4)
         .collect();
+    let records: Vec<crate::english::summary::Record> = scored
+        .iter()
+        .filter_map(|g| g.feedback.language.as_ref().map(Into::into))
+        .collect();
+    let summary = crate::english::summary::Summary::of(&records);
+    out.extend(summary.sentence().map(Block::Item));
     out.push(Block::Item(format!(
         "Time: {} of {} near the target; {} well under, {} well over.",
         scored.len() - over.len() - short.len(),

@@ -34,6 +34,8 @@ pub struct InterviewOptions<'a> {
     pub data_dir: Option<PathBuf>,
     /// Lines said before the first question (the posting and the level).
     pub intro: Vec<String>,
+    /// Written-English notes in the debrief: the checker loads while the candidate answers.
+    pub english: Option<crate::english::Settings>,
 }
 
 /// What the interview did.
@@ -64,6 +66,7 @@ pub fn run<W: Write>(
     out: W,
 ) -> Result<InterviewSummary, Error> {
     let recorder = o.data_dir.as_deref().map(Recorder::new);
+    let english = o.english.clone().map(crate::english::Background::start);
     let mut r = Run {
         rubrics,
         analyzer: Analyzer::new(rubrics),
@@ -79,6 +82,9 @@ pub fn run<W: Write>(
         let _ = rec.flush();
     }
     ended?;
+    if let Some(bg) = english {
+        add_language(bg, &mut r.given);
+    }
     let d = debrief::build(&r.given, r.o.job_ad, r.o.level);
     let m = render(&d, r.o.width);
     r.print(&m)?;
@@ -365,6 +371,19 @@ impl<'a, W: Write> Run<'a, W> {
         }
         // A failed save is kept by the recorder and tried again; the summary says how many.
         let _ = rec.record(&r);
+    }
+}
+
+/// Adds the written-English notes to every answer but the closing questions, waiting for the
+/// checker if it is still loading (the answers were saved long before); without it, none.
+fn add_language(mut bg: crate::english::Background, given: &mut [Given]) {
+    let Some(checker) = bg.wait(super::language::END_WAIT) else {
+        return;
+    };
+    for g in given.iter_mut().filter(|g| g.closing.is_none()) {
+        if g.analysis.language_ok {
+            g.feedback.language = Some(checker.check(&g.analysis.text));
+        }
     }
 }
 
