@@ -109,9 +109,10 @@ impl Summary {
             .map(|k| format!("{} in {}", mid_sentence(&k.title), k.answers))
             .collect();
         Some(format!(
-            "Written English: {} of {} answers have notes (about {} per 100 words); most common: {}.",
+            "Written English: {} of {} answers {} notes (about {} per 100 words); most common: {}.",
             self.with_notes,
             self.checked,
+            if self.with_notes == 1 { "has" } else { "have" },
             trim(self.per_100_words),
             common.join(", ")
         ))
