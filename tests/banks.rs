@@ -314,3 +314,49 @@ fn banks_match_the_seed_documents() {
         }
     }
 }
+
+/// A question's `skip` names rules of its own kind's rubric (a typo would silently skip
+/// nothing), and a skipped rule is neither scored nor said.
+#[test]
+fn skipped_rules_exist_and_are_not_scored_or_said() {
+    use starcoach::analyze::{Analyzer, Context};
+    use starcoach::rubric::RubricSet;
+    let catalog = Catalog::embedded().unwrap();
+    let rubrics = RubricSet::embedded().unwrap();
+    let mut skipping = 0;
+    for q in catalog.questions() {
+        let rubric = rubrics.for_kind(q.kind);
+        for id in &q.skip {
+            skipping += 1;
+            assert!(
+                rubric.rules.iter().any(|r| &r.id == id),
+                "{}: skip names {id:?}, which is not a rule of the {} rubric",
+                q.id,
+                rubric.id
+            );
+        }
+    }
+    assert!(
+        skipping > 0,
+        "no shipped question skips a rule: the test checks nothing"
+    );
+    let q = catalog.get("what-do-you-know-about-us").unwrap();
+    assert_eq!(q.skip, ["specificity.example"]);
+    let answer = "Harbor Mobile sells phone plans in four states and runs its own call center \
+                  in Tulsa. Last year it won a J.D. Power award for customer care.";
+    let analyzer = Analyzer::new(&rubrics);
+    let a = analyzer.analyze_in(answer, Context::question(q));
+    assert!(
+        a.findings.iter().all(|f| f.rule != "specificity.example"),
+        "a skipped rule is not said: {:?}",
+        a.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+    );
+    let plain = analyzer.analyze_in(answer, Context::kind(q.kind));
+    assert!(
+        plain
+            .findings
+            .iter()
+            .any(|f| f.rule == "specificity.example"),
+        "without the question the rule applies, so the test above can fail"
+    );
+}

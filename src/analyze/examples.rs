@@ -48,6 +48,7 @@ fn question_with_areas(areas: &[Vec<String>]) -> Question {
         follow_ups: Vec::new(),
         tips: Vec::new(),
         examples: Vec::new(),
+        skip: Vec::new(),
         bank: "rubric-example".into(),
     }
 }

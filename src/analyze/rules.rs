@@ -51,6 +51,7 @@ pub fn evaluate_all(f: &Facts<'_>) -> Vec<Evaluated> {
         .rules
         .iter()
         .enumerate()
+        .filter(|(_, r)| f.question.is_none_or(|q| !q.skip.contains(&r.id)))
         .filter_map(|(i, r)| evaluate(f, i, r, f.coverage))
         .collect()
 }

@@ -85,6 +85,8 @@ struct RawQuestion {
     tips: Vec<Spanned<String>>,
     #[serde(default, rename = "example")]
     examples: Vec<RawExample>,
+    #[serde(default)]
+    skip: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -321,6 +323,11 @@ fn parse(file: &str, text: &str) -> std::result::Result<Parsed, Diagnostics> {
             follow_ups,
             tips,
             examples,
+            skip: rq
+                .skip
+                .iter()
+                .map(|s| c.text(s, "skipped rule id"))
+                .collect(),
             bank: bank_id.clone(),
         });
     }

@@ -184,6 +184,10 @@ pub struct Question {
     pub follow_ups: Vec<FollowUp>,
     pub tips: Vec<String>,
     pub examples: Vec<Example>,
+    /// Rules of the kind's rubric this question does not ask for ("why does that work?" has
+    /// no place in "Tell me about yourself"): not scored, not shown, never a follow-up.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skip: Vec<String>,
     /// The bank the question was loaded from.
     pub bank: String,
 }

@@ -402,6 +402,7 @@ fn closing_question(text: &str) -> Question {
         follow_ups: Vec::new(),
         tips: Vec::new(),
         examples: Vec::new(),
+        skip: Vec::new(),
         bank: "interview".into(),
     }
 }
