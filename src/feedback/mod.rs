@@ -102,14 +102,16 @@ pub fn coach_in(
             continue;
         }
         // Quote the words a fix is about: the evidence of a penalty, the sentences a STAR part
-        // was found in, the run-on sentence; not where a credit rule merely points (the last
-        // sentence is not necessarily where a missing number belongs).
+        // was found in, the run-on sentence; not where a rule that found nothing merely points:
+        // "No result" over the last sentence reads as "this is not a result", and when the
+        // analyzer missed the result, that sentence is the result.
         let rule = rubric.rules.iter().find(|r| r.id == f.rule);
+        let found = !f.hits.is_empty();
         let whole = !rule.is_some_and(|r| match (&r.spec, r.effect) {
             (Spec::Length { measure }, _) => *measure == LengthMeasure::LongestSentence,
             (Spec::Repetition { .. }, _) => false,
-            (Spec::Component { .. }, _) => true,
-            (_, Effect::Penalty { .. }) => true,
+            (Spec::Component { .. }, _) => found,
+            (_, Effect::Penalty { .. }) => found,
             _ => false,
         });
         let quote = (!whole && !f.message.contains('“'))
