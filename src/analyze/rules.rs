@@ -505,6 +505,18 @@ fn evaluate(
                 s(a).total_cmp(&s(b)).then(b.cmp(&a))
             })
             .map(|si| vec![doc.sentences[si].span.clone()]),
+        // "You say what you do" quotes a clause the STAR map reads as an action, not the
+        // set-up ("Let me tell you about when I became...") or a complaint about others.
+        Spec::Clause { .. } => Some(
+            hits.iter()
+                .filter(|h| {
+                    let si = doc.sentence_of(h.start);
+                    f.labels[si] == Label::Action || f.also[si].contains(&Label::Action)
+                })
+                .cloned()
+                .collect::<Vec<_>>(),
+        )
+        .filter(|v| !v.is_empty()),
         _ => Some(hits.clone()),
     };
     let strength = match (&rule.praise, rule.effect, praised) {
