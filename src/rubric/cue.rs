@@ -292,4 +292,8 @@ pub struct FeatureLexicons {
     /// Optional: "do"-support ("don't", "did not"): the clause is about the verb after it ("I
     /// don't get stressed" is about "get").
     pub do_support: Option<LexiconId>,
+    /// Optional: the speaker as an object ("me", "us"): after a verb that opens the sentence
+    /// they make it a request to the listener ("Let me tell you..."), not a step with the "I"
+    /// left out.
+    pub listener_request: Option<LexiconId>,
 }

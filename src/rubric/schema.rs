@@ -167,6 +167,8 @@ pub(super) struct RawFeatures {
     pub choice: Option<Spanned<String>>,
     /// Optional: "do"-support words ("don't", "did not") before the verb a clause is about.
     pub do_support: Option<Spanned<String>>,
+    /// Optional: the speaker as an object ("me", "us") after a sentence's first verb.
+    pub listener_request: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone)]

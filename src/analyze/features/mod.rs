@@ -246,9 +246,14 @@ fn implied_first_person(
     let subject = [f.subject_i, f.subject_we, f.subject_other]
         .into_iter()
         .any(|l| verbs::hit_from(doc, l, first).is_some());
+    let request = f
+        .listener_request
+        .zip(words.get(1))
+        .is_some_and(|(l, second)| doc.word_is(l, second));
     if in_quote(first)
         || comma_after
         || subject
+        || request
         || !is_past(doc, rubric, first)
         || doc.word_is(f.past_state, first)
     {

@@ -338,6 +338,7 @@ pub(super) fn compile(
                 attempt: optional(&f.attempt, "attempt"),
                 choice: optional(&f.choice, "choice"),
                 do_support: optional(&f.do_support, "do_support"),
+                listener_request: optional(&f.listener_request, "listener_request"),
                 subject_i: a,
                 subject_we: b,
                 subject_other: c,
@@ -377,6 +378,7 @@ pub(super) fn compile(
                 attempt: None,
                 choice: None,
                 do_support: None,
+                listener_request: None,
             }
         }
     };
