@@ -360,3 +360,53 @@ fn skipped_rules_exist_and_are_not_scored_or_said() {
         "without the question the rule applies, so the test above can fail"
     );
 }
+
+/// A question's own wording for a rule names a rule of its kind's rubric, and replaces the
+/// rubric's message, suggestion and follow-up for that question only.
+#[test]
+fn a_questions_own_wording_for_a_rule_is_used_for_that_question() {
+    use starcoach::analyze::{Analyzer, Context};
+    use starcoach::rubric::RubricSet;
+    let catalog = Catalog::embedded().unwrap();
+    let rubrics = RubricSet::embedded().unwrap();
+    let mut worded = 0;
+    for q in catalog.questions() {
+        let rubric = rubrics.for_kind(q.kind);
+        for w in &q.rules {
+            worded += 1;
+            assert!(
+                rubric.rules.iter().any(|r| r.id == w.id),
+                "{}: [[question.rule]] names {:?}, which is not a rule of the {} rubric",
+                q.id,
+                w.id,
+                rubric.id
+            );
+        }
+    }
+    assert!(
+        worded > 0,
+        "no shipped question words a rule: the test checks nothing"
+    );
+    let answer = "I worked two years as a cashier and I helped customers with returns every day.";
+    let analyzer = Analyzer::new(&rubrics);
+    let feedback = |id: &str| {
+        let q = catalog.get(id).unwrap();
+        let a = analyzer.analyze_in(answer, Context::question(q));
+        starcoach::feedback::coach(&a, rubrics.for_kind(q.kind), Some(q))
+    };
+    let own = feedback("tell-me-about-yourself");
+    let fix = own.fixes.iter().find(|f| f.rule == "approach.reasons");
+    assert_eq!(
+        fix.map(|f| f.message.as_str()),
+        Some("You don't say why you want this role."),
+        "{:?}",
+        own.fixes
+    );
+    let other = feedback("handle-stress-and-pressure");
+    let fix = other.fixes.iter().find(|f| f.rule == "approach.reasons");
+    assert!(
+        fix.is_some_and(|f| f.message != "You don't say why you want this role."),
+        "another question keeps the rubric's words: {:?}",
+        other.fixes
+    );
+}

@@ -49,6 +49,7 @@ fn question_with_areas(areas: &[Vec<String>]) -> Question {
         tips: Vec::new(),
         examples: Vec::new(),
         skip: Vec::new(),
+        rules: Vec::new(),
         bank: "rubric-example".into(),
     }
 }

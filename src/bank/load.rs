@@ -87,6 +87,20 @@ struct RawQuestion {
     examples: Vec<RawExample>,
     #[serde(default)]
     skip: Vec<Spanned<String>>,
+    #[serde(default, rename = "rule")]
+    rules: Vec<RawRuleWording>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRuleWording {
+    id: Spanned<String>,
+    #[serde(default)]
+    message: Option<Spanned<String>>,
+    #[serde(default)]
+    suggestion: Option<Spanned<String>>,
+    #[serde(default)]
+    follow_up: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -327,6 +341,16 @@ fn parse(file: &str, text: &str) -> std::result::Result<Parsed, Diagnostics> {
                 .skip
                 .iter()
                 .map(|s| c.text(s, "skipped rule id"))
+                .collect(),
+            rules: rq
+                .rules
+                .iter()
+                .map(|r| super::RuleWording {
+                    id: c.text(&r.id, "rule id"),
+                    message: c.opt_text(&r.message, "rule message"),
+                    suggestion: c.opt_text(&r.suggestion, "rule suggestion"),
+                    follow_up: c.opt_text(&r.follow_up, "rule follow-up"),
+                })
                 .collect(),
             bank: bank_id.clone(),
         });

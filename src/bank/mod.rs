@@ -152,6 +152,27 @@ pub struct FollowUp {
     pub probes: Probe,
 }
 
+/// A question's own wording for one rule of its kind's rubric; what it leaves out stays the
+/// rubric's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleWording {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// The follow-up asked when this rule's finding comes first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<String>,
+}
+
+impl Question {
+    /// The question's own wording for `rule`, if it has one.
+    pub fn wording(&self, rule: &str) -> Option<&RuleWording> {
+        self.rules.iter().find(|r| r.id == rule)
+    }
+}
+
 /// A sample answer from the seed material (one good way to answer, not the only one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Example {
@@ -188,6 +209,10 @@ pub struct Question {
     /// no place in "Tell me about yourself"): not scored, not shown, never a follow-up.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skip: Vec<String>,
+    /// What a rule's finding means for this question, in its own words ("why does that work?"
+    /// is "why this role?" in "Tell me about yourself").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleWording>,
     /// The bank the question was loaded from.
     pub bank: String,
 }

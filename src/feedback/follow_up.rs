@@ -53,7 +53,8 @@ pub fn choose(
         .iter()
         .filter(|f| fresh(&f.dimension))
         .find_map(|f| {
-            for_rule(&f.rule, rubric, conv).or_else(|| about(f.dimension, rubric, question, conv))
+            for_rule(&f.rule, rubric, question, conv)
+                .or_else(|| about(f.dimension, rubric, question, conv))
         })
         .or_else(|| {
             weakest(analysis)
@@ -64,15 +65,31 @@ pub fn choose(
         .or_else(|| probe(question, conv))
 }
 
-/// The rubric's follow-up written for `rule`'s finding, if not asked yet: it asks for what
-/// that finding says is missing, not for the dimension in general.
-fn for_rule(rule: &str, rubric: &Rubric, conv: &Conversation) -> Option<FollowUpPick> {
-    let (dim, text) = rubric.follow_up_for_rule(rule)?;
+/// The follow-up written for `rule`'s finding (the question's own wording first, else the
+/// rubric's), if not asked yet: it asks for what that finding says is missing, not for the
+/// dimension in general.
+fn for_rule(
+    rule: &str,
+    rubric: &Rubric,
+    question: Option<&Question>,
+    conv: &Conversation,
+) -> Option<FollowUpPick> {
+    let own = question
+        .and_then(|q| q.wording(rule))
+        .and_then(|w| w.follow_up.as_deref());
+    let dim = rubric.rules.iter().find(|r| r.id == rule)?.dimension;
+    let (dim, text, from_question) = match own {
+        Some(text) => (dim, text, true),
+        None => {
+            let (d, t) = rubric.follow_up_for_rule(rule)?;
+            (d, t, false)
+        }
+    };
     conv.open(text).then(|| FollowUpPick {
         text: text.to_string(),
         probes: dim.probe(),
         dimension: dim,
-        from_question: false,
+        from_question,
         probing: false,
     })
 }

@@ -129,6 +129,10 @@ pub fn coach_in(
         if let Some(r) = rule.filter(|r| matches!(r.spec, Spec::Coverage)) {
             coverage::reword(&mut fix, analysis, r);
         }
+        if let Some(w) = question.and_then(|q| q.wording(&f.rule)) {
+            fix.message = w.message.clone().unwrap_or(fix.message);
+            fix.suggestion = w.suggestion.clone().unwrap_or(fix.suggestion);
+        }
         fixes.push(fix);
     }
 

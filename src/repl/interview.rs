@@ -403,6 +403,7 @@ fn closing_question(text: &str) -> Question {
         tips: Vec::new(),
         examples: Vec::new(),
         skip: Vec::new(),
+        rules: Vec::new(),
         bank: "interview".into(),
     }
 }

@@ -53,7 +53,7 @@ fn bank_check_an_unknown_key_word_for_word() {
    |
 10 | tagz = [\"policy\", \"empathy\"]
    | ^^^^
-  = help: remove `tagz` or rename it; allowed keys here: one of `id`, `text`, `kind`, `tags`, `source`, `category`, `looks_for`, `hint`, `area`, `follow_up`, `tips`, `example`, `skip`
+  = help: remove `tagz` or rename it; allowed keys here: one of `id`, `text`, `kind`, `tags`, `source`, `category`, `looks_for`, `hint`, `area`, `follow_up`, `tips`, `example`, `skip`, `rule`
 "
     );
 }

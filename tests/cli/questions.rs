@@ -31,7 +31,7 @@ fn questions_json_has_the_documented_fields() {
         "examples",
         "bank",
     ];
-    let optional = ["category", "looks_for", "hint", "skip"];
+    let optional = ["category", "looks_for", "hint", "skip", "rules"];
     let kinds = [
         "general",
         "behavioral",
