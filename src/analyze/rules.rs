@@ -136,6 +136,30 @@ fn missing_at(f: &Facts<'_>, rule: &Rule) -> Option<Range<usize>> {
     Some(if shown { span } else { span.end..span.end })
 }
 
+/// A credit rule with `met_by_episode` is met when the answer is told as one of those episodes
+/// (one real, anchored story is the example "Nothing backs up what you say" asks for); its
+/// evidence is then the story's sentences.
+fn met_by_episode(
+    f: &Facts<'_>,
+    rule: &Rule,
+    measure: f64,
+    hits: Vec<Range<usize>>,
+) -> (f64, Vec<Range<usize>>) {
+    let Effect::Credit { min, .. } = rule.effect else {
+        return (measure, hits);
+    };
+    let e = f.episode.episode;
+    let told = rule.met_by_episode.contains(&e) && (e != Episode::Specific || f.episode.anchored);
+    if measure >= min || !told {
+        return (measure, hits);
+    }
+    let story: Vec<Range<usize>> = (0..f.doc.sentences.len())
+        .filter(|&si| f.episode.sentences.get(si).copied().flatten() == Some(e))
+        .map(|si| f.doc.sentences[si].span.clone())
+        .collect();
+    (min, if hits.is_empty() { story } else { hits })
+}
+
 fn per_words(measure: f64, per: Option<f64>, words: usize) -> f64 {
     match per {
         Some(p) if words > 0 => measure * p / words as f64,
@@ -398,6 +422,7 @@ fn evaluate(
             Vec::new(),
         ),
     };
+    let (measure, hits) = met_by_episode(f, rule, measure, hits);
     if !measure.is_finite()
         || rule.applies_from.is_some_and(|from| measure < from)
         || rule.min_answer_words.is_some_and(|w| doc.word_count() < w)

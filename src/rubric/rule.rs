@@ -221,6 +221,8 @@ pub struct Rule {
     pub supersedes: Vec<String>,
     /// Rule ids one of whose evidence must lie in the sentence the praise quotes.
     pub praise_needs: Vec<String>,
+    /// A credit rule met by an answer told as one of these episodes.
+    pub met_by_episode: Vec<crate::analyze::Episode>,
     pub message: String,
     pub suggestion: String,
     /// Said instead when a credit rule is met in part (the measure is above 0 but short).

@@ -415,6 +415,10 @@ pub(super) struct RawRule {
     /// are clear" only with a concrete detail in them).
     #[serde(default)]
     pub praise_needs: Vec<Spanned<String>>,
+    /// A credit rule met when the answer is told as one of these episodes ("specific": one
+    /// real story is an example).
+    #[serde(default)]
+    pub met_by_episode: Vec<crate::analyze::Episode>,
     /// The rule only applies to answers of at least this many words (a share of a three-line
     /// answer means little).
     #[serde(default)]

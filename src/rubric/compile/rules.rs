@@ -338,6 +338,7 @@ pub(super) fn compile_rule(
         ceiling: r.ceiling,
         supersedes: r.supersedes.clone(),
         praise_needs: r.praise_needs.iter().map(|p| p.get_ref().clone()).collect(),
+        met_by_episode: r.met_by_episode.clone(),
         message: r.message.trim().to_string(),
         partial_message: r.partial_message.as_ref().map(|m| m.trim().to_string()),
         partial_suggestion: r.partial_suggestion.as_ref().map(|m| m.trim().to_string()),
