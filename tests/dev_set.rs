@@ -108,17 +108,17 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-holdout", "number_credit", 61.0),    // 63.4
     ("public-holdout", "quality", 68.0),          // 69.7
     ("public-fresh", "episode", 51.0),            // 51.7
-    ("public-fresh", "situation", 79.0),          // 79.3
+    ("public-fresh", "situation", 82.0),          // 82.8
     ("public-fresh", "task", 82.0),               // 82.8
     ("public-fresh", "action", 65.0),             // 65.5
-    ("public-fresh", "result", 82.0),             // 82.8
-    ("public-fresh", "reflection", 93.0),         // 93.1
+    ("public-fresh", "result", 86.0),             // 86.2
+    ("public-fresh", "reflection", 96.0),         // 96.6
     ("public-fresh", "metric_in_result", 93.0),   // 93.1
     ("public-fresh", "too_short", 100.0),         // 100
-    ("public-fresh", "attitude", 89.0),           // 89.7
+    ("public-fresh", "attitude", 93.0),           // 93.1
     ("public-fresh", "off_topic", 93.0),          // 93.1
     ("public-fresh", "multi_story", 100.0),       // 100
-    ("public-fresh", "number_credit", 76.0),      // 76.2
+    ("public-fresh", "number_credit", 80.0),      // 81.0
     ("public-fresh", "quality", 58.0),            // 58.6
 ];
 
