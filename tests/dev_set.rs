@@ -74,7 +74,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("project", "task", 88.0),                    // 89.9
     ("project", "action", 87.0),                  // 89.0
     ("project", "result", 90.0),                  // 91.7
-    ("project", "reflection", 93.0),              // 94.5
+    ("project", "reflection", 96.0),              // 96.3
     ("project", "metric_in_result", 87.0),        // 89.0
     ("project", "we_heavy", 97.0),                // 99.1
     ("project", "filler_heavy", 97.0),            // 100
@@ -87,7 +87,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-dev", "action", 78.0),               // 80.3
     ("public-dev", "result", 83.0),               // 84.8
     ("public-dev", "reflection", 87.0),           // 89.4
-    ("public-dev", "metric_in_result", 94.0),     // 95.5
+    ("public-dev", "metric_in_result", 96.0),     // 97.0
     ("public-dev", "too_short", 95.0),            // 97.0
     ("public-dev", "attitude", 97.0),             // 100
     ("public-dev", "off_topic", 95.0),            // 97.0
@@ -95,17 +95,17 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-dev", "number_credit", 66.0),        // 67.9
     ("public-dev", "quality", 60.0),              // 60.6
     ("public-holdout", "episode", 74.0),          // 75.8
-    ("public-holdout", "situation", 86.0),        // 87.9
+    ("public-holdout", "situation", 90.0),        // 90.9
     ("public-holdout", "task", 92.0),             // 93.9
     ("public-holdout", "action", 95.0),           // 97.0
     ("public-holdout", "result", 92.0),           // 93.9
-    ("public-holdout", "reflection", 92.0),       // 93.9
-    ("public-holdout", "metric_in_result", 86.0), // 87.9
+    ("public-holdout", "reflection", 96.0),       // 97.0
+    ("public-holdout", "metric_in_result", 90.0), // 90.9
     ("public-holdout", "too_short", 97.0),        // 100
-    ("public-holdout", "attitude", 89.0),         // 90.9
+    ("public-holdout", "attitude", 97.0),         // 100
     ("public-holdout", "off_topic", 97.0),        // 100
     ("public-holdout", "multi_story", 97.0),      // 100
-    ("public-holdout", "number_credit", 61.0),    // 63.4
+    ("public-holdout", "number_credit", 65.0),    // 65.9
     ("public-holdout", "quality", 68.0),          // 69.7
     ("public-fresh", "episode", 51.0),            // 51.7
     ("public-fresh", "situation", 82.0),          // 82.8
