@@ -296,4 +296,7 @@ pub struct FeatureLexicons {
     /// they make it a request to the listener ("Let me tell you..."), not a step with the "I"
     /// left out.
     pub listener_request: Option<LexiconId>,
+    /// Optional: phrases that open with a `breaks` word but start no clause ("that same day",
+    /// "as usual"): the verbs after them still belong to the subject before.
+    pub not_breaks: Option<LexiconId>,
 }

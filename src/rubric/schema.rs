@@ -169,6 +169,8 @@ pub(super) struct RawFeatures {
     pub do_support: Option<Spanned<String>>,
     /// Optional: the speaker as an object ("me", "us") after a sentence's first verb.
     pub listener_request: Option<Spanned<String>>,
+    /// Optional: phrases opening with a `breaks` word that start no clause ("that same day").
+    pub not_breaks: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone)]

@@ -231,7 +231,8 @@ pub(super) fn joined_past_verbs<'w>(
     for m in j + 1..words.len() {
         let w = &words[m];
         if in_quote(w)
-            || f.breaks.is_some_and(|b| doc.word_is(b, w))
+            || (f.breaks.is_some_and(|b| doc.word_is(b, w))
+                && !f.not_breaks.is_some_and(|nb| doc.word_is(nb, w)))
             || split_contraction(doc.low(w)).1.is_some()
             || subject_ending_at(doc, rubric, s, w).is_some()
         {

@@ -339,6 +339,7 @@ pub(super) fn compile(
                 choice: optional(&f.choice, "choice"),
                 do_support: optional(&f.do_support, "do_support"),
                 listener_request: optional(&f.listener_request, "listener_request"),
+                not_breaks: optional(&f.not_breaks, "not_breaks"),
                 subject_i: a,
                 subject_we: b,
                 subject_other: c,
@@ -379,6 +380,7 @@ pub(super) fn compile(
                 choice: None,
                 do_support: None,
                 listener_request: None,
+                not_breaks: None,
             }
         }
     };
