@@ -343,7 +343,7 @@ fn skipped_rules_exist_and_are_not_scored_or_said() {
     let q = catalog.get("what-do-you-know-about-us").unwrap();
     assert_eq!(q.skip, ["specificity.example"]);
     let answer = "Harbor Mobile sells phone plans in four states and runs its own call center \
-                  in Tulsa. Last year it won a J.D. Power award for customer care.";
+                  in Tulsa, and it has won a J.D. Power award for customer care.";
     let analyzer = Analyzer::new(&rubrics);
     let a = analyzer.analyze_in(answer, Context::question(q));
     assert!(
