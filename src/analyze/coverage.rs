@@ -22,8 +22,10 @@
 //! ("Did you say what set the caller off?") rather than asserting that it is missing. Evidence
 //! is found sentence by sentence, so adding a sentence to an answer never takes any away.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -48,8 +50,9 @@ const STOPWORDS: [&str; 2] = ["stopwords", "generic_nouns"];
 enum Tok {
     /// The other person: "him", "her", "the caller".
     Slot,
-    /// A word: its spelling-normalized form and its stem.
-    Word { full: String, stem: String },
+    /// A word: its spelling-normalized form and its stem (shared with the per-thread memo, so
+    /// that a word of an answer costs no allocation once it was seen).
+    Word { full: Rc<str>, stem: Rc<str> },
 }
 
 /// One word of a keyword.
@@ -126,11 +129,11 @@ pub(super) fn area_coverage(
             .collect()
     };
     let stems = sorted(|t| match t {
-        Tok::Word { stem, .. } => Some(stem),
+        Tok::Word { stem, .. } => Some(&**stem),
         Tok::Slot => None,
     });
     let fulls = sorted(|t| match t {
-        Tok::Word { full, .. } => Some(full),
+        Tok::Word { full, .. } => Some(&**full),
         Tok::Slot => None,
     });
     let find = |si: usize, key: &[Key]| -> Option<Range<usize>> {
@@ -205,7 +208,7 @@ fn line_words(toks: &[(Tok, Range<usize>)], line: &[String]) -> usize {
     let mut seen: Vec<&str> = Vec::new();
     for (t, _) in toks {
         if let Tok::Word { stem, .. } = t {
-            if line.contains(stem) && !seen.contains(&stem.as_str()) {
+            if line.iter().any(|l| **l == **stem) && !seen.contains(&&**stem) {
                 seen.push(stem);
             }
         }
@@ -245,7 +248,7 @@ fn find(toks: &[(Tok, Range<usize>)], key: &[Key]) -> Option<Range<usize>> {
 fn matches(t: &Tok, k: &Key) -> bool {
     match (t, k) {
         (Tok::Slot, Key::Slot) => true,
-        (Tok::Word { stem, .. }, Key::Stem(s)) => stem == s,
+        (Tok::Word { stem, .. }, Key::Stem(s)) => **stem == **s,
         (Tok::Word { full, .. }, Key::Prefix(p)) => full.starts_with(p.as_str()),
         _ => false,
     }
@@ -254,7 +257,10 @@ fn matches(t: &Tok, k: &Key) -> bool {
 /// A sentence's words, normalized, each with its span (a slot phrase is one token).
 fn sentence_tokens(doc: &Document<'_>, lexis: &Lexis, si: usize) -> Vec<(Tok, Range<usize>)> {
     let spans = &doc.words[doc.sentences[si].words.clone()];
-    let words: Vec<String> = spans.iter().map(|w| lower(&doc.text[w.clone()])).collect();
+    let words: Vec<Cow<'_, str>> = spans
+        .iter()
+        .map(|w| lowered(&doc.text[w.clone()]))
+        .collect();
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -267,6 +273,19 @@ fn sentence_tokens(doc: &Document<'_>, lexis: &Lexis, si: usize) -> Vec<(Tok, Ra
         i += 1;
     }
     out
+}
+
+/// [`lower`], borrowing a word that is already lowercase ASCII without an apostrophe (most
+/// words of an answer): no allocation for it.
+fn lowered(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(lower(word))
+    }
 }
 
 /// Lowercase, straight apostrophes, no possessive "'s".
@@ -317,7 +336,7 @@ impl Lexis {
         for name in STOPWORDS {
             for t in terms(name) {
                 if let Tok::Word { stem, .. } = lexis.word(t) {
-                    lexis.stop.insert(stem);
+                    lexis.stop.insert(stem.to_string());
                 }
             }
         }
@@ -335,13 +354,18 @@ impl Lexis {
     }
 
     /// How many words from the start of `words` make a slot phrase (0: none).
-    fn slot_at(&self, words: &[String]) -> Option<usize> {
-        if !words.first().is_some_and(|w| self.slot_starts.contains(w)) {
+    fn slot_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        if !words
+            .first()
+            .is_some_and(|w| self.slot_starts.contains(w.as_ref()))
+        {
             return None;
         }
         self.slot
             .iter()
-            .find(|s| words.len() >= s.len() && words[..s.len()] == s[..])
+            .find(|s| {
+                words.len() >= s.len() && words.iter().zip(s.iter()).all(|(w, s)| w.as_ref() == s)
+            })
             .map(Vec::len)
     }
 
@@ -391,7 +415,10 @@ impl Lexis {
             None if self.keep.contains(&full) => full.clone(),
             None => stem(&full),
         };
-        Tok::Word { full, stem }
+        Tok::Word {
+            full: full.into(),
+            stem: stem.into(),
+        }
     }
 
     /// A keyword as words to match (`None` for one with no words).
@@ -415,7 +442,7 @@ impl Lexis {
             }
             out.push(match self.word(&words[i]) {
                 Tok::Word { full, .. } if last && prefix => Key::Prefix(self.spelled(&full)),
-                Tok::Word { stem, .. } => Key::Stem(stem),
+                Tok::Word { stem, .. } => Key::Stem(stem.to_string()),
                 Tok::Slot => Key::Slot,
             });
             i += 1;
@@ -514,22 +541,10 @@ fn compiled(rubric: &Rubric, areas: &[Area]) -> Arc<Compiled> {
     c
 }
 
-/// A fingerprint of every word list the normalization reads (two rubrics may share an id but
-/// not their lists), hashed without copying them.
+/// A fingerprint of the word lists the normalization reads: the rubric's lexicons, hashed
+/// once per rubric ([`Rubric::lexicons_fingerprint`]) rather than once per answer.
 fn lexicons_key(rubric: &Rubric) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for (n, t) in rubric.lexicon_names.iter().zip(&rubric.lexicon_terms) {
-        if n.starts_with("coverage_")
-            || n.starts_with(SYNONYMS)
-            || n.starts_with(CONCEPT)
-            || STOPWORDS.contains(&n.as_str())
-        {
-            n.hash(&mut h);
-            t.hash(&mut h);
-        }
-    }
-    h.finish()
+    rubric.lexicons_fingerprint()
 }
 
 /// A fingerprint of the areas with the word lists they are compiled with.
@@ -572,8 +587,8 @@ fn compile_area(lexis: &Lexis, area: &Area) -> CompiledArea {
             continue;
         }
         if let Tok::Word { stem, .. } = lexis.word(&w) {
-            if !lexis.stop.contains(&stem) && !line.contains(&stem) {
-                line.push(stem);
+            if !lexis.stop.contains(&*stem) && !line.iter().any(|l| **l == *stem) {
+                line.push(stem.to_string());
             }
         }
     }

@@ -252,9 +252,25 @@ pub struct Rubric {
     pub files: Vec<String>,
     /// The experience level it was compiled at (its `[levels]` tables applied), if any.
     pub level: Option<LevelNote>,
+    /// A fingerprint of the lexicons (names and terms), computed on first use
+    /// ([`Rubric::lexicons_fingerprint`]).
+    pub lexicons_hash: std::sync::OnceLock<u64>,
 }
 
 impl Rubric {
+    /// A fingerprint of every lexicon, names and terms: caches of structures built from the
+    /// word lists are keyed by it (two rubrics may share an id but not their lists). Hashed
+    /// once per rubric, not once per answer.
+    pub fn lexicons_fingerprint(&self) -> u64 {
+        *self.lexicons_hash.get_or_init(|| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            self.lexicon_names.hash(&mut h);
+            self.lexicon_terms.hash(&mut h);
+            h.finish()
+        })
+    }
+
     /// The id of the lexicon called `name`.
     pub fn lexicon(&self, name: &str) -> Option<LexiconId> {
         self.lexicon_names.iter().position(|n| n == name)

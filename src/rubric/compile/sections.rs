@@ -571,6 +571,7 @@ pub(super) fn compile(
         rules,
         files,
         level: None,
+        lexicons_hash: std::sync::OnceLock::new(),
     };
     let _ = header_file;
     cx.problems.into_result(rubric)

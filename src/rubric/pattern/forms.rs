@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
 
 /// The non-ASCII characters a fast form cannot be trusted with: Unicode word characters
 /// (`\w`: letters, marks, digits, connectors) and white space (`\s`).
@@ -92,16 +94,19 @@ pub(super) fn narrow(hir: &Hir, wide: &ClassUnicode, lower: bool) -> Hir {
             Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
             other => *other,
         }),
-        HirKind::Repetition(r) => {
-            let mut r = r.clone();
-            r.sub = Box::new(narrow(&r.sub, wide, lower));
-            Hir::repetition(r)
-        }
-        HirKind::Capture(c) => {
-            let mut c = c.clone();
-            c.sub = Box::new(narrow(&c.sub, wide, lower));
-            Hir::capture(c)
-        }
+        // Rebuilt around the narrowed sub-pattern, not cloned and then replaced: a clone copies
+        // the whole sub-tree first, and repetitions nest (most of a rubric's compile time).
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(narrow(&r.sub, wide, lower)),
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(narrow(&c.sub, wide, lower)),
+        }),
         HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| narrow(h, wide, lower)).collect()),
         HirKind::Alternation(subs) => {
             Hir::alternation(subs.iter().map(|h| narrow(h, wide, lower)).collect())
