@@ -6,12 +6,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::Duration;
 
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
-use expectrl::{ControlCode, Eof, Expect, Session};
+use expectrl::{ControlCode, Eof, Expect};
 
 const ANGRY: &str = "angry-customer-call-center";
 
@@ -25,37 +23,13 @@ const STORY: [&str; 2] = [
 const OWN: &str = "my own part was the call itself: i took the call, i apologised to her, i looked up the order and i booked the replacement myself.";
 
 fn spawn(home: &Path, args: &[&str]) -> OsSession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_starcoach"));
-    cmd.arg("practice").args(args).arg("--color").arg("never");
-    for var in [
-        "NO_COLOR",
-        "STARCOACH_NAME",
-        "STARCOACH_BANKS",
-        "STARCOACH_RUBRICS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg"))
-        .env("STARCOACH_DATA_DIR", home.join("data"))
-        .env("TERM", "xterm")
-        .env("COLUMNS", "100")
-        .env("LINES", "50");
-    let mut s = Session::spawn(cmd).expect("spawn starcoach in a pty");
-    s.get_process_mut()
-        .set_window_size(100, 50)
-        .expect("set the pty size");
-    s.set_expect_timeout(Some(Duration::from_secs(60)));
-    s
+    common::pty::starcoach(home, &[&["practice"], args].concat(), 100, 50)
 }
 
 /// Waits for `text` and returns everything printed up to it.
 #[track_caller]
 fn want(s: &mut OsSession, text: &str) -> String {
-    match s.expect(text) {
-        Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
-        Err(e) => panic!("waiting for {text:?}: {e}"),
-    }
+    common::pty::want(s, text)
 }
 
 fn line(s: &mut OsSession, text: &str) {

@@ -6,42 +6,17 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::Duration;
 
 use expectrl::session::OsSession;
-use expectrl::{Eof, Expect, Session};
+use expectrl::{Eof, Expect};
 
 fn spawn(home: &Path, args: &[&str]) -> OsSession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_starcoach"));
-    cmd.args(args).arg("--color").arg("never");
-    for var in [
-        "NO_COLOR",
-        "STARCOACH_NAME",
-        "STARCOACH_BANKS",
-        "STARCOACH_RUBRICS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg"))
-        .env("STARCOACH_DATA_DIR", home.join("data"))
-        .env("TERM", "xterm")
-        .env("COLUMNS", "80")
-        .env("LINES", "40");
-    let mut s = Session::spawn(cmd).expect("spawn starcoach in a pty");
-    s.get_process_mut()
-        .set_window_size(80, 40)
-        .expect("set the pty size");
-    s.set_expect_timeout(Some(Duration::from_secs(60)));
-    s
+    common::pty::starcoach(home, args, 80, 40)
 }
 
 #[track_caller]
 fn want(s: &mut OsSession, text: &str) {
-    if let Err(e) = s.expect(text) {
-        panic!("waiting for {text:?}: {e}");
-    }
+    common::pty::want(s, text);
 }
 
 #[test]

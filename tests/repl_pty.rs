@@ -20,28 +20,7 @@ const ABOUT: &str = "tell-me-about-yourself";
 
 /// `starcoach practice ARGS` in a fresh 80x40 pty, with HOME and the data dir in `home`.
 fn spawn(home: &Path, args: &[&str]) -> OsSession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_starcoach"));
-    cmd.arg("practice").args(args).arg("--color").arg("never");
-    for var in [
-        "NO_COLOR",
-        "STARCOACH_NAME",
-        "STARCOACH_BANKS",
-        "STARCOACH_RUBRICS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg"))
-        .env("STARCOACH_DATA_DIR", home.join("data"))
-        .env("TERM", "xterm")
-        .env("COLUMNS", "80")
-        .env("LINES", "40");
-    let mut s = Session::spawn(cmd).expect("spawn starcoach in a pty");
-    s.get_process_mut()
-        .set_window_size(80, 40)
-        .expect("set the pty size");
-    s.set_expect_timeout(Some(Duration::from_secs(60)));
-    s
+    common::pty::starcoach(home, &[&["practice"], args].concat(), 80, 40)
 }
 
 /// Like [`spawn`], with the terminal set to its usual cooked mode with echo (`stty sane`)
@@ -52,29 +31,14 @@ fn spawn_via_stty(home: &Path, args: &[&str]) -> OsSession {
         .arg("stty sane && exec \"$0\" practice \"$@\" --color never")
         .arg(env!("CARGO_BIN_EXE_starcoach"))
         .args(args);
-    for var in [
-        "NO_COLOR",
-        "STARCOACH_NAME",
-        "STARCOACH_BANKS",
-        "STARCOACH_RUBRICS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg"))
-        .env("STARCOACH_DATA_DIR", home.join("data"))
-        .env("TERM", "xterm");
-    let mut s = Session::spawn(cmd).expect("spawn starcoach in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(60)));
-    s
+    common::pty::isolate(&mut cmd, home);
+    common::pty::spawn_command(cmd, None)
 }
 
 /// Waits for `text`, failing with what was seen instead.
 #[track_caller]
 fn want(s: &mut OsSession, text: &str) {
-    if let Err(e) = s.expect(text) {
-        panic!("waiting for {text:?}: {e}");
-    }
+    common::pty::want(s, text);
 }
 
 /// Types `text` and presses Enter (a carriage return, as a terminal sends it).

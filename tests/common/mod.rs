@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+#[cfg(unix)]
+pub mod pty;
+
 /// `../shared` beside the checkout (seeds and external test data), or `None` when a fresh
 /// clone does not have it: such tests skip rather than fail, and say so where the person
 /// running `cargo test` sees it ([`skip`]).
