@@ -56,15 +56,7 @@ pub fn run(g: &Global, a: InterviewArgs) -> Outcome {
     }
     let interactive = std::io::stdin().is_terminal();
     let data_dir = crate::session::data_dir(g.data_dir.as_deref());
-    let width = if interactive {
-        crate::prose::terminal_width().clamp(40, 100)
-    } else {
-        std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(80usize)
-            .clamp(40, 100)
-    };
+    let width = super::practice::screen_width(interactive).clamp(40, 100);
     let opts = repl::interview::InterviewOptions {
         chosen,
         plan: p,

@@ -122,6 +122,19 @@ pub(super) struct Session {
 }
 
 /// Runs a practice session (or a drill) on the terminal, or on piped stdin.
+/// The width a session wraps to: the terminal's (40 to 100 columns), or through a pipe
+/// `COLUMNS`, else 80.
+pub(super) fn screen_width(interactive: bool) -> usize {
+    if interactive {
+        crate::prose::terminal_width().clamp(40, 100)
+    } else {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(80)
+    }
+}
+
 pub(super) fn session(
     g: &Global,
     catalog: &Catalog,
@@ -130,14 +143,7 @@ pub(super) fn session(
 ) -> Result<repl::Summary, Error> {
     let interactive = std::io::stdin().is_terminal();
     let data_dir = crate::session::data_dir(g.data_dir.as_deref());
-    let width = if interactive {
-        crate::prose::terminal_width().clamp(40, 100)
-    } else {
-        std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(80)
-    };
+    let width = screen_width(interactive);
     let opts = repl::Options {
         order: plan.order,
         count: plan.count,

@@ -1,0 +1,126 @@
+use super::*;
+
+const GOOD: &str = r#"
+[bank]
+id = "demo"
+title = "Demo"
+source = "demo.txt"
+
+[[question]]
+id = "angry-customer"
+text = "Tell me about a time you calmed an angry customer."
+kind = "behavioral"
+tags = ["de-escalation"]
+
+[[question.area]]
+text = "Say what the customer was upset about."
+keywords = ["upset", "angry", "complain*"]
+
+[[question.follow_up]]
+text = "What did you say first?"
+probes = "action"
+"#;
+
+fn errors(text: &str) -> String {
+    parse_bank("demo.toml", text).unwrap_err().to_string()
+}
+
+#[test]
+fn loads_a_good_bank() {
+    let b = parse_bank("demo.toml", GOOD).unwrap();
+    assert_eq!(b.questions.len(), 1);
+    let q = &b.questions[0];
+    assert_eq!(q.kind, Kind::Behavioral);
+    assert_eq!(q.source, "demo.txt");
+    assert_eq!(q.follow_ups[0].probes, Probe::Action);
+    assert_eq!(q.areas[0].keywords, ["upset", "angry", "complain*"]);
+}
+
+#[test]
+fn unknown_key_names_the_key_and_the_allowed_ones() {
+    let e = errors(&GOOD.replace("tags =", "tagz ="));
+    assert!(e.contains("demo.toml:11:1: unknown field `tagz`"), "{e}");
+    assert!(e.contains("help: remove `tagz` or rename it"), "{e}");
+}
+
+#[test]
+fn unknown_kind_lists_the_kinds() {
+    let e = errors(&GOOD.replace("\"behavioral\"", "\"behaviour\""));
+    assert!(
+        e.contains("demo.toml:10:8: unknown variant `behaviour`"),
+        "{e}"
+    );
+    assert!(e.contains("`situational`"), "{e}");
+}
+
+#[test]
+fn unknown_probe_is_located() {
+    let e = errors(&GOOD.replace("\"action\"", "\"feelings\""));
+    assert!(
+        e.contains("demo.toml:19:10: unknown variant `feelings`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn empty_text_and_bad_ids_are_all_reported() {
+    let bad = GOOD
+        .replace("\"angry-customer\"", "\"Angry Customer\"")
+        .replace("\"What did you say first?\"", "\"  \"");
+    let e = errors(&bad);
+    assert!(
+        e.contains("question id `Angry Customer` is not kebab-case"),
+        "{e}"
+    );
+    assert!(e.contains("e.g. `angry-customer`"), "{e}");
+    assert!(e.contains("follow-up text is empty"), "{e}");
+    assert!(e.contains("2 problems found"), "{e}");
+}
+
+#[test]
+fn duplicate_ids_in_one_file_point_at_the_second() {
+    let twice = format!(
+        "{GOOD}\n[[question]]\nid = \"angry-customer\"\ntext = \"Again?\"\nkind = \"general\"\n"
+    );
+    let e = errors(&twice);
+    assert!(
+        e.contains("duplicate question id `angry-customer` (first used on line 8)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn duplicate_ids_across_files_name_both() {
+    let other = GOOD.replace("id = \"demo\"", "id = \"other\"");
+    let err = Catalog::load_only(&[
+        BankSource::Text {
+            name: "a.toml".into(),
+            text: GOOD.into(),
+        },
+        BankSource::Text {
+            name: "b.toml".into(),
+            text: other,
+        },
+    ])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("b.toml:8:6: question id `angry-customer` is already used in a.toml:8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn broken_toml_is_located() {
+    let e = errors("[bank\nid = 1");
+    assert!(e.starts_with("error: demo.toml:1:"), "{e}");
+}
+
+#[test]
+fn keyword_wildcard_only_at_the_end() {
+    let e = errors(&GOOD.replace("\"complain*\"", "\"com*plain\""));
+    assert!(
+        e.contains("keyword `com*plain` has `*` in the wrong place"),
+        "{e}"
+    );
+}
