@@ -445,5 +445,9 @@ fn an_area_naming_its_part_is_covered_by_that_part() {
     let cut = "Last March an older man called because his pension had not arrived. \
                I checked the account, found a typo in his bank number and fixed it.";
     let a = analyzer.analyze_in(cut, Context::question(q));
-    assert!(!a.areas[area].covered, "no ending, no coverage: {:?}", a.areas);
+    assert!(
+        !a.areas[area].covered,
+        "no ending, no coverage: {:?}",
+        a.areas
+    );
 }
