@@ -410,3 +410,44 @@ fn a_questions_own_wording_for_a_rule_is_used_for_that_question() {
         other.fixes
     );
 }
+
+/// An area that names its STAR part is covered by a sentence read as that part on its own cues,
+/// whatever its words: "he called back to tell me" ends the story the area asks to end. Only
+/// then: an answer with no ending still gets the area as a gap.
+#[test]
+fn an_area_naming_its_part_is_covered_by_that_part() {
+    use starcoach::analyze::{Analyzer, Context, Label};
+    use starcoach::rubric::RubricSet;
+    let catalog = Catalog::embedded().unwrap();
+    let rubrics = RubricSet::embedded().unwrap();
+    let parts = catalog
+        .questions()
+        .flat_map(|q| &q.areas)
+        .filter(|a| a.part.is_some())
+        .count();
+    assert!(parts >= 30, "only {parts} shipped areas name their part");
+    let q = catalog.get("excellent-customer-service-example").unwrap();
+    let area = q
+        .areas
+        .iter()
+        .position(|a| a.part == Some(Probe::Result))
+        .expect("the question has an area for the result");
+    let analyzer = Analyzer::new(&rubrics);
+    let story = "Last March an older man called because his pension had not arrived. \
+                 I checked the account, found a typo in his bank number and fixed it. \
+                 The next morning he called back to tell me the money was there.";
+    let a = analyzer.analyze_in(story, Context::question(q));
+    let cov = &a.areas[area];
+    assert!(cov.covered, "{:?}", a.areas);
+    assert_eq!(cov.by_part, Some(Label::Result));
+    let evidence = cov.evidence.clone().unwrap();
+    assert!(story[evidence].starts_with("The next morning he called back"));
+    let cut = "Last March an older man called because his pension had not arrived. \
+               I checked the account, found a typo in his bank number and fixed it.";
+    let a = analyzer.analyze_in(cut, Context::question(q));
+    assert!(
+        !a.areas[area].covered,
+        "no ending, no coverage: {:?}",
+        a.areas
+    );
+}

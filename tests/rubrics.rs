@@ -223,3 +223,38 @@ fn a_motivation_answer_at_entry_level_is_not_asked_for_call_center_figures() {
     assert!(message.contains("at entry level a bonus"), "{message}");
     assert!(!suggestion.contains("calls a day"), "{suggestion}");
 }
+
+/// Praise for concrete details quotes things the answer names, not words that only look like a
+/// noun phrase: a relative "that ran", a superlative "the worst", a verb after the noun ("a
+/// lady came"), the speaker after a name ("Sunday I"), a list's "1".
+#[test]
+fn detail_praise_quotes_named_things_only() {
+    use starcoach::analyze::{Analyzer, Context};
+    let set = RubricSet::embedded().unwrap();
+    let answer = "On Sunday I was on the front desk at the boba shop. The worst part: a lady came \
+                  in because her kid had a peanut allergy, and the drink we sold her had peanut \
+                  syrup in it. I had a plan that ran in three steps: 1. I took the drink back \
+                  and refunded the $6. 2. I showed her the allergen chart. 3. I made a new one \
+                  with a clean blender. You can say that again: she thanked me twice.";
+    let a = Analyzer::new(&set).analyze_in(answer, Context::kind(Kind::Behavioral));
+    let praise = a
+        .strengths
+        .iter()
+        .find(|s| s.rule == "specificity.details")
+        .map(|s| s.message.clone())
+        .expect("the answer is full of details");
+    for junk in [
+        "Sunday I",
+        "The worst",
+        "a lady came",
+        "that ran",
+        "that again",
+        "“1”",
+    ] {
+        assert!(!praise.contains(junk), "{junk:?} quoted: {praise}");
+    }
+    assert!(
+        praise.contains("Sunday") || praise.contains("the boba shop"),
+        "{praise}"
+    );
+}

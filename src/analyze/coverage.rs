@@ -17,6 +17,10 @@
 //! ["calming"]` in the bank, a word of `concept_calming` (or `synonyms_calming`) in a step the
 //! candidate tells ("I let her finish", "we apologized") covers it.
 //!
+//! And an area that names its STAR part (`part = "result"` for "Say how the call ended") is
+//! covered by a sentence read as that part on its own cues (`Labelled::backed`): "She thanked
+//! me and kept her plan" ends the call without any of the area's words.
+//!
 //! When the evidence is weak (a concept word outside the candidate's own steps, or two words of
 //! the area's own line in one sentence), the area is not covered but `weak`: the coach asks
 //! ("Did you say what set the caller off?") rather than asserting that it is missing. Evidence
@@ -31,8 +35,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::features::SentenceFeatures;
-use super::{AreaCoverage, Document};
-use crate::bank::Area;
+use super::star::Labelled;
+use super::{AreaCoverage, Document, Label};
+use crate::bank::{Area, Probe};
 use crate::rubric::{Rubric, Subject};
 
 /// The lexicons that steer the normalization, by name.
@@ -184,9 +189,49 @@ pub(super) fn area_coverage(
                 covered: evidence.is_some(),
                 weak: evidence.is_none() && weak,
                 evidence,
+                by_part: None,
             }
         })
         .collect()
+}
+
+/// Covers the areas that name a STAR part the answer has, on a sentence's own cues: the first
+/// sentence labelled that part (or also carrying it) with its label backed by its cues.
+pub(super) fn credit_parts(
+    coverage: &mut [AreaCoverage],
+    areas: &[Area],
+    doc: &Document<'_>,
+    labelled: &Labelled,
+) {
+    for (cov, area) in coverage.iter_mut().zip(areas) {
+        let Some(label) = area.part.and_then(label_of) else {
+            continue;
+        };
+        if cov.covered {
+            continue;
+        }
+        let carried = |si: usize| {
+            labelled.backed[si]
+                && (labelled.labels[si] == label || labelled.also[si].contains(&label))
+        };
+        if let Some(si) = (0..labelled.labels.len()).find(|&si| carried(si)) {
+            cov.covered = true;
+            cov.weak = false;
+            cov.evidence = Some(doc.sentences[si].span.clone());
+            cov.by_part = Some(label);
+        }
+    }
+}
+
+fn label_of(part: Probe) -> Option<Label> {
+    Some(match part {
+        Probe::Situation => Label::Situation,
+        Probe::Task => Label::Task,
+        Probe::Action => Label::Action,
+        Probe::Result => Label::Result,
+        Probe::Reflection => Label::Reflection,
+        Probe::Metrics | Probe::Specificity | Probe::Ownership => return None,
+    })
 }
 
 /// Whether `span` lies in a clause whose subject is "I" or "we".

@@ -137,7 +137,7 @@ pub fn classify(
     let dominant = |x: usize| x as f64 >= settings.dominant_share * total as f64;
     let need = settings.specific_min_sentences.min(considered.max(1));
     let episode = if total == 0 {
-        Episode::None
+        framed_routine(&ev, labels)
     } else if h > 0 && h >= s && dominant(h) {
         Episode::Hypothetical
     } else if s >= need && s >= h && (anchored || (2 * marked_past < s && s > b)) {
@@ -165,6 +165,26 @@ pub fn classify(
         sentences: per,
         anchored,
         cues,
+    }
+}
+
+/// No sentence has enough evidence of any type. Past states ("When I was working at CUNY, we
+/// had staff, students and faculty") beside present ones ("we have phone calls coming in")
+/// describe what a real job was like: a habit, not an answer with no example at all. Opinions
+/// alone, or too little of either, stay `None`.
+fn framed_routine(ev: &[[f64; 3]], labels: &[Label]) -> Episode {
+    let sum = |k: usize| -> f64 {
+        ev.iter()
+            .enumerate()
+            .filter(|(si, _)| labels.get(*si) != Some(&Label::Reflection))
+            .map(|(_, e)| e[k])
+            .sum()
+    };
+    let (past, present) = (sum(2), sum(1));
+    if past > 0.0 && present > 0.0 {
+        Episode::Habitual
+    } else {
+        Episode::None
     }
 }
 
@@ -199,6 +219,17 @@ mod tests {
                     system and card is blocked for fraud. I do the verification and unblock \
                     the card. Customer is happy and he say thank you.";
         assert_eq!(episode(text), Episode::Specific);
+    }
+
+    #[test]
+    fn a_past_job_described_in_general_is_a_habit_and_opinions_are_no_example() {
+        let text = "I think knowing who is important matters a lot. When I was working at the \
+                    library desk, we had teachers and students who need help. We help them \
+                    with passwords all morning. It was easy to put the teachers first.";
+        assert_eq!(episode(text), Episode::Habitual);
+        let text = "I think knowing who is important matters a lot. Good service means \
+                    respect for everyone, and patience is the key to it.";
+        assert_eq!(episode(text), Episode::None);
     }
 
     #[test]

@@ -43,6 +43,7 @@ fn question_with_areas(areas: &[Vec<String>]) -> Question {
                 text: k.join(", "),
                 keywords: k.clone(),
                 steps: Vec::new(),
+                part: None,
             })
             .collect(),
         follow_ups: Vec::new(),

@@ -68,6 +68,7 @@ pub(super) fn details(
         .filter(|q| {
             let t = &doc.text[q.span.clone()];
             t.contains(|c: char| c.is_ascii_digit() || c.is_whitespace())
+                && !bare_count(t)
                 && !uncredited(q)
                 && !only_function_words(doc, q.span.clone(), &[determiners, stopwords])
         })
@@ -93,12 +94,21 @@ pub(super) fn details(
             // After a colon, quote or line start a capital is not a name.
             let gap = &doc.text[prev_end..w.start];
             let fresh = gap.contains([':', '"', '\u{201c}', '\n', '(']);
-            if k > 0 && k >= name_until && capital(w) && !pronoun && !fresh {
-                // One name of several words: "H&R Block", "Best Buy", "St. Mary's".
+            // "No", "Then" or a list's "A" is not a name.
+            let function = text.chars().count() < 2
+                || [determiners, stopwords]
+                    .iter()
+                    .flatten()
+                    .any(|&l| doc.word_is(l, w));
+            if k > 0 && k >= name_until && capital(w) && !pronoun && !fresh && !function {
+                // One name of several words: "H&R Block", "Best Buy", "St. Mary's"; "I" after
+                // a name is the speaker ("on Sunday I called"), not part of it.
                 let mut end = k + 1;
                 while let Some(n) = words.get(end) {
                     let joint = doc.text[words[end - 1].end..n.start].trim();
-                    if !capital(n) || !matches!(joint, "" | "&" | "-" | ".") {
+                    let speaker = doc.text[n.clone()].starts_with("I")
+                        && doc.low(n).trim_start_matches('i').len() < 3;
+                    if !capital(n) || speaker || !matches!(joint, "" | "&" | "-" | ".") {
                         break;
                     }
                     end += 1;
@@ -119,15 +129,18 @@ pub(super) fn details(
                 };
                 // "that called", "that needed": a relative pronoun and its verb, not a thing.
                 let relative = doc.low(w) == "that" && low.ends_with("ed");
+                // "a completely": an adverb opens no noun phrase.
+                let adverb = low.ends_with("ly");
                 if doc.word_is(det, w)
                     && low.chars().all(char::is_alphabetic)
                     && plain(next)
                     && !relative
+                    && !adverb
                 {
                     // Quote the whole noun phrase: up to two more plain words ("a double
                     // charge"), stopping at short function words and adverbs.
                     let mut end = next.end;
-                    for more in words.iter().skip(k + 2).take(2) {
+                    for (j, more) in words.iter().enumerate().skip(k + 2).take(2) {
                         let l = doc.low(more);
                         let gap = &doc.text[end..more.start];
                         // "a high-pressure situation" is one phrase.
@@ -140,6 +153,14 @@ pub(super) fn details(
                             if generic.is_some_and(|g| doc.word_is(g, more)) {
                                 end = more.end;
                             }
+                            break;
+                        }
+                        // "the leaders leading", "a lady called": a verb after the noun
+                        // ends the phrase before it; "a damaged package" goes on.
+                        let before_noun = words
+                            .get(j + 1)
+                            .is_some_and(|x| x.start == more.end + 1 && plain(x));
+                        if verb_form(&l) && !before_noun {
                             break;
                         }
                         end = more.end;
@@ -155,6 +176,16 @@ pub(super) fn details(
     out.dedup_by(|b, a| b.1.start < a.1.end);
     out.sort_by_key(|(rank, r)| (*rank, r.start));
     out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A count with no unit ("3", "12"): a list's numbering or a bare figure, not a detail.
+fn bare_count(t: &str) -> bool {
+    t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// An "-ed" or "-ing" form (after a noun, most often the verb of the clause).
+fn verb_form(low: &str) -> bool {
+    low.len() > 4 && (low.ends_with("ed") || low.ends_with("ing"))
 }
 
 pub(super) fn repetition(

@@ -241,6 +241,8 @@ pub struct AreaCoverage {
     pub weak: bool,
     /// The first words that showed it.
     pub evidence: Option<Range<usize>>,
+    /// Covered by a sentence read as the area's STAR part rather than by its words.
+    pub by_part: Option<Label>,
 }
 
 /// What one rule contributed to a dimension.
@@ -520,7 +522,8 @@ fn analyze_full(
         labelled.boundary,
     );
     let areas: &[Area] = ctx.question.map_or(&[], |q| q.areas.as_slice());
-    let coverage = coverage::area_coverage(&doc, rubric, &feats, areas);
+    let mut coverage = coverage::area_coverage(&doc, rubric, &feats, areas);
+    coverage::credit_parts(&mut coverage, areas, &doc, &labelled);
     let evaluated = rules::evaluate_all(&rules::Facts {
         doc: &doc,
         rubric,

@@ -61,7 +61,8 @@ pub fn off_topic(
     stopwords: Option<usize>,
 ) -> Option<f64> {
     let q = question?;
-    if coverage.iter().any(|a| a.covered) {
+    // Every story has an ending: an area covered by its STAR part says nothing of the topic.
+    if coverage.iter().any(|a| a.covered && a.by_part.is_none()) {
         return Some(0.0);
     }
     let mut topic = stems(rubric, stopwords, &q.text);

@@ -110,6 +110,8 @@ struct RawArea {
     keywords: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     steps: Vec<String>,
+    #[serde(default)]
+    part: Option<Spanned<Probe>>,
 }
 
 #[derive(Deserialize)]
@@ -300,6 +302,7 @@ fn parse(file: &str, text: &str) -> std::result::Result<Parsed, Diagnostics> {
                     text,
                     keywords,
                     steps: a.steps.iter().map(|s| s.trim().to_lowercase()).collect(),
+                    part: a.part.as_ref().and_then(|p| check_part(&mut c, p)),
                 }
             })
             .collect();
@@ -389,6 +392,20 @@ fn check_keyword(c: &mut Checker<'_>, k: &Spanned<String>) -> String {
         );
     }
     kw
+}
+
+/// An area's `part`: one of the STAR parts (and reflection), which the analysis can read.
+fn check_part(c: &mut Checker<'_>, p: &Spanned<Probe>) -> Option<Probe> {
+    let part = *p.get_ref();
+    if matches!(part, Probe::Metrics | Probe::Specificity | Probe::Ownership) {
+        c.report(
+            p.span(),
+            format!("area part `{part}` is not a part of the story"),
+            "use one of situation, task, action, result, reflection",
+        );
+        return None;
+    }
+    Some(part)
 }
 
 /// Expands sources into `(name, text)` pairs: folders into their `*.toml` files, sorted.

@@ -143,6 +143,10 @@ pub struct Area {
     /// they are in a step the candidate tells ("I let her finish" for `calming`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<String>,
+    /// The STAR part this area asks for ("Say how the call ended": the result). A sentence the
+    /// analysis reads as that part by its own cues covers the area, whatever its words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<Probe>,
 }
 
 /// A question an interviewer asks next, and the part of the answer it probes.

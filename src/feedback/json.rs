@@ -111,6 +111,9 @@ pub struct AreaJson<'a> {
     pub weak: bool,
     pub start: Option<usize>,
     pub end: Option<usize>,
+    /// Covered by a sentence read as this STAR part, not by the area's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_part: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -290,6 +293,7 @@ pub fn report<'a>(a: &'a Analysis, f: &'a Feedback) -> Report<'a> {
                 weak: c.weak,
                 start: c.evidence.as_ref().map(|e| e.start),
                 end: c.evidence.as_ref().map(|e| e.end),
+                by_part: c.by_part.map(Label::as_str),
             })
             .collect(),
         findings: a

@@ -124,3 +124,24 @@ fn keyword_wildcard_only_at_the_end() {
         "{e}"
     );
 }
+
+#[test]
+fn an_area_names_a_story_part_and_only_a_story_part() {
+    let with = |part: &str| {
+        GOOD.replace(
+            "keywords = [\"upset\"",
+            &format!("part = \"{part}\"\nkeywords = [\"upset\""),
+        )
+    };
+    let b = parse_bank("demo.toml", &with("situation")).unwrap();
+    assert_eq!(b.questions[0].areas[0].part, Some(Probe::Situation));
+    let e = errors(&with("metrics"));
+    assert!(
+        e.contains("demo.toml:15:8: area part `metrics` is not a part of the story"),
+        "{e}"
+    );
+    assert!(
+        e.contains("use one of situation, task, action, result, reflection"),
+        "{e}"
+    );
+}
