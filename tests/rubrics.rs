@@ -258,3 +258,40 @@ fn detail_praise_quotes_named_things_only() {
         "{praise}"
     );
 }
+
+/// Delivery is the candidate's own words: the fillers and hedges of speech they quote are not
+/// theirs, and a quote left open does not turn the rest of the answer inside out.
+#[test]
+fn quoted_speech_is_not_the_candidates_delivery() {
+    use starcoach::analyze::{Analyzer, Context};
+    let set = RubricSet::embedded().unwrap();
+    let analyzer = Analyzer::new(&set);
+    let rules = |answer: &str| -> Vec<String> {
+        analyzer
+            .analyze_in(answer, Context::kind(Kind::Behavioral))
+            .findings
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
+    };
+    let quoted = "A caller wanted a refund. I asked which option he liked. \"Um... uh... well, \
+                  I guess, um, the second one.\" I set it up and he thanked me.";
+    assert!(
+        !rules(quoted).contains(&"delivery.filler".to_string()),
+        "{:?}",
+        rules(quoted)
+    );
+    let own = "Um, a caller wanted a refund. Uh, I asked which option he liked, um, and I set \
+               it up, uh, and he thanked me.";
+    assert!(
+        rules(own).contains(&"delivery.filler".to_string()),
+        "the test can fail"
+    );
+    let open = "I tried to help: \"I'm only asking how to fix this. \"Uh... what?\" Um, I went \
+                through the options, um, and uh he chose one.";
+    assert!(
+        rules(open).contains(&"delivery.filler".to_string()),
+        "{:?}",
+        rules(open)
+    );
+}

@@ -94,8 +94,9 @@ fn scoped_words(f: &Facts<'_>, rule: &Rule) -> usize {
         .sum()
 }
 
-/// The hits of a rule that count: in its scope, and not inside a match of its `unless`
-/// pattern (searched only when there is a hit to check).
+/// The hits of a rule that count: in its scope, not inside a match of its `unless` pattern
+/// (searched only when there is a hit to check), and for delivery not inside quoted speech:
+/// the "um" and "I guess" of a caller the candidate quotes are not the candidate's delivery.
 fn keep_hits(
     f: &Facts<'_>,
     rule: &Rule,
@@ -105,6 +106,10 @@ fn keep_hits(
     let mut kept: Vec<Range<usize>> = hits
         .filter(|h| in_scope(f, rule, f.doc.sentence_of(h.start)))
         .collect();
+    if rule.dimension == crate::rubric::Dimension::Delivery && !kept.is_empty() {
+        let quotes = super::features::quoted_spans(f.doc.text);
+        kept.retain(|h| !inside_any(&quotes, h));
+    }
     if let (Some(re), false) = (unless, kept.is_empty()) {
         let spans: Vec<Range<usize>> = re.find_iter(&f.doc.haystack()).map(|m| m.range()).collect();
         kept.retain(|h| !inside_any(&spans, h));
