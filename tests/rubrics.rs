@@ -295,3 +295,35 @@ fn quoted_speech_is_not_the_candidates_delivery() {
         rules(open)
     );
 }
+
+/// "Nothing stands out yet" is for answers that are not yet strong; one that scores strong with
+/// nothing quotable as praise gets no praise line, and a too-long answer is not "a good length".
+#[test]
+fn no_false_praise_lines_for_length_or_nothing_to_praise() {
+    use starcoach::analyze::{Analyzer, Context};
+    use starcoach::feedback::coach;
+    let set = RubricSet::embedded().unwrap();
+    let rubric = set.for_kind(Kind::Behavioral);
+    let analyzer = Analyzer::new(&set);
+    let long = "Last March a customer called because her new router kept dropping the signal. "
+        .to_string()
+        + &"I checked the line, reset the profile, and walked her through the lights. ".repeat(40)
+        + "She thanked me, and the survey came back 5 out of 5.";
+    let a = analyzer.analyze_in(&long, Context::kind(Kind::Behavioral));
+    assert!(a.findings.iter().any(|f| f.rule == "delivery.too-long"));
+    let f = coach(&a, rubric, None);
+    assert!(
+        f.strengths
+            .iter()
+            .all(|s| !s.message.starts_with("A good length")),
+        "{:?}",
+        f.strengths
+    );
+    let weak = analyzer.analyze_in("I am a people person.", Context::kind(Kind::Behavioral));
+    let f = coach(&weak, rubric, None);
+    assert!(
+        f.strengths
+            .iter()
+            .any(|s| s.message.starts_with("Nothing stands out"))
+    );
+}

@@ -160,7 +160,7 @@ pub(super) fn details(
                         let before_noun = words
                             .get(j + 1)
                             .is_some_and(|x| x.start == more.end + 1 && plain(x));
-                        if verb_form(&l) && !before_noun {
+                        if verb_form(l) && !before_noun {
                             break;
                         }
                         end = more.end;

@@ -181,7 +181,14 @@ pub fn coach_in(
             });
         }
     }
-    if strengths.is_empty() && !settings.no_strength.is_empty() && analysis.language_ok {
+    // "Nothing stands out yet" only below the upper half of the bands: an answer scored
+    // strong whose sentences are not quotable as praise gets no praise line, not a false one.
+    let upper = rubric.bands.get(rubric.bands.len() / 2).map(|b| b.min);
+    if strengths.is_empty()
+        && upper.is_none_or(|min| analysis.overall < min)
+        && !settings.no_strength.is_empty()
+        && analysis.language_ok
+    {
         strengths.push(Praise {
             rule: String::new(),
             dimension: None,
