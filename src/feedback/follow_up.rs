@@ -53,7 +53,7 @@ pub fn choose(
         .iter()
         .filter(|f| fresh(&f.dimension))
         .find_map(|f| {
-            for_rule(&f.rule, rubric, question, conv)
+            for_rule(&f.rule, analysis, rubric, question, conv)
                 .or_else(|| about(f.dimension, rubric, question, conv))
         })
         .or_else(|| {
@@ -70,6 +70,7 @@ pub fn choose(
 /// dimension in general.
 fn for_rule(
     rule: &str,
+    analysis: &Analysis,
     rubric: &Rubric,
     question: Option<&Question>,
     conv: &Conversation,
@@ -81,7 +82,7 @@ fn for_rule(
     let (dim, text, from_question) = match own {
         Some(text) => (dim, text, true),
         None => {
-            let (d, t) = rubric.follow_up_for_rule(rule)?;
+            let (d, t) = rubric.follow_up_for_rule(rule, analysis.episode)?;
             (d, t, false)
         }
     };
@@ -215,6 +216,37 @@ mod tests {
         assert_eq!(fb.fixes[0].rule, "approach.reasons", "{:?}", fb.fixes);
         let f = fb.follow_up.unwrap();
         assert!(f.text.starts_with("Why"), "{f:?}");
+    }
+
+    #[test]
+    fn one_real_story_short_on_details_is_asked_for_them_not_for_an_example() {
+        let rubrics = RubricSet::embedded().unwrap();
+        let catalog = Catalog::embedded().unwrap();
+        let q = catalog.get("difficult-customers-top36").unwrap();
+        let ask = |answer: &str| {
+            let a = Analyzer::new(&rubrics).analyze(answer, Some(q));
+            let fb = super::super::coach(&a, rubrics.for_kind(q.kind), Some(q));
+            assert_eq!(fb.fixes[0].rule, "specificity.details", "{:?}", fb.fixes);
+            (a.episode, fb.follow_up.unwrap().text)
+        };
+        let story = "Last week a customer came to me and she was upset with it. I listened to her \
+            and I helped her with it and I said sorry to her for it. In the end she was happy \
+            with it and she thanked me.";
+        let (episode, text) = ask(story);
+        assert_eq!(episode, crate::analyze::Episode::Specific);
+        assert!(
+            text.starts_with("What details would only you know"),
+            "{text}"
+        );
+        let habit = "When a customer is upset with it, I always listen to her and I help her \
+            with it and I say sorry to her for it. Usually she is happy with it in the end and \
+            she thanks me.";
+        let (episode, text) = ask(habit);
+        assert_eq!(episode, crate::analyze::Episode::Habitual);
+        assert!(
+            !text.starts_with("What details would only you know"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{Label, MetricRole, QuantityKind};
+use crate::analyze::{Episode, Label, MetricRole, QuantityKind};
 use crate::bank::{Kind, Probe};
 use crate::error::Result;
 
@@ -245,8 +245,7 @@ pub struct Rubric {
     pub delivery: Delivery,
     pub feedback: FeedbackSettings,
     /// Generic follow-up questions by dimension, used when the question has none for it.
-    /// (dimension, the rule it is only for, text).
-    pub follow_ups: Vec<(Dimension, Option<String>, String)>,
+    pub follow_ups: Vec<GenericFollowUp>,
     pub rules: Vec<Rule>,
     /// The files this rubric was assembled from, base first (for `rubric show`).
     pub files: Vec<String>,
@@ -298,17 +297,32 @@ impl Rubric {
     pub fn follow_up(&self, dimension: Dimension) -> Option<&str> {
         self.follow_ups
             .iter()
-            .find(|(d, r, _)| *d == dimension && r.is_none())
-            .map(|(_, _, t)| t.as_str())
+            .find(|f| f.dimension == dimension && f.rule.is_none())
+            .map(|f| f.text.as_str())
     }
 
-    /// The follow-up written for the finding of `rule`, if the rubric has one.
-    pub fn follow_up_for_rule(&self, rule: &str) -> Option<(Dimension, &str)> {
+    /// The follow-up written for the finding of `rule` and an answer told as `episode`, if
+    /// the rubric has one.
+    pub fn follow_up_for_rule(&self, rule: &str, episode: Episode) -> Option<(Dimension, &str)> {
         self.follow_ups
             .iter()
-            .find(|(_, r, _)| r.as_deref() == Some(rule))
-            .map(|(d, _, t)| (*d, t.as_str()))
+            .find(|f| {
+                f.rule.as_deref() == Some(rule)
+                    && (f.episodes.is_empty() || f.episodes.contains(&episode))
+            })
+            .map(|f| (f.dimension, f.text.as_str()))
     }
+}
+
+/// A follow-up question of the rubric's own, by dimension.
+#[derive(Debug, Clone)]
+pub struct GenericFollowUp {
+    pub dimension: Dimension,
+    /// Asked for this rule's finding only.
+    pub rule: Option<String>,
+    /// Asked only of answers told as one of these (any when empty).
+    pub episodes: Vec<Episode>,
+    pub text: String,
 }
 
 /// Every rubric loaded for a run, and which one scores each question kind.

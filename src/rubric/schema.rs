@@ -362,6 +362,10 @@ pub(super) struct RawFollowUp {
     /// does that work?" for a missing reason, not "what do you do, step by step?".
     #[serde(default)]
     pub rule: Option<String>,
+    /// Asked only of answers told as one of these episodes (all when empty): "what details
+    /// would only you know?" of a real story, "give me one example" of the rest.
+    #[serde(default)]
+    pub episodes: Vec<crate::analyze::Episode>,
     pub text: String,
 }
 

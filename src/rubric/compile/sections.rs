@@ -532,7 +532,12 @@ pub(super) fn compile(
     let follow_ups = m
         .follow_ups
         .iter()
-        .map(|f| (f.dimension, f.rule.clone(), f.text.clone()))
+        .map(|f| super::super::GenericFollowUp {
+            dimension: f.dimension,
+            rule: f.rule.clone(),
+            episodes: f.episodes.clone(),
+            text: f.text.clone(),
+        })
         .collect();
 
     // Rules.
