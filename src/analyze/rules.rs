@@ -518,11 +518,21 @@ fn evaluate(
     // `praise_evidence`, or strongly enough to count as a second part), not where position or
     // one weak cue put it; quote that sentence.
     let praise_min = f.rubric.feedback.praise_evidence;
+    // A second part is praised only where the story tells it: a set-up or goal before the
+    // first step, an ending or lesson after it ("We didn't get out until an hour later" at the
+    // end is no "clear set-up").
+    let first_step = f.labels.iter().position(|l| *l == Label::Action);
+    let in_order = |si: usize, label: Label| match (label, first_step) {
+        (_, None) => true,
+        (Label::Situation | Label::Task, Some(a)) => si < a,
+        (Label::Result | Label::Reflection, Some(a)) => si > a,
+        _ => true,
+    };
     let praised: Option<Vec<Range<usize>>> = match rule.spec {
         Spec::Component { label, .. } => (0..n)
             .filter(|&si| {
                 (f.labels[si] == label && f.backed[si] && f.strength[si] >= praise_min)
-                    || f.also[si].contains(&label)
+                    || (f.also[si].contains(&label) && in_order(si, label))
             })
             .max_by(|&a, &b| {
                 let s = |si: usize| {
