@@ -557,6 +557,13 @@ fn evaluate(
                 .collect::<Vec<_>>(),
         )
         .filter(|v| !v.is_empty()),
+        // A pattern finds the words that show it ("because", "I've helped"); praise quotes
+        // them on to the end of their sentence, so the candidate sees what was meant.
+        Spec::Pattern { .. } => Some(
+            hits.iter()
+                .map(|h| h.start..doc.sentences[doc.sentence_of(h.start)].span.end)
+                .collect(),
+        ),
         _ => Some(hits.clone()),
     };
     let strength = match (&rule.praise, rule.effect, praised) {
