@@ -78,7 +78,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("project", "result", 90.0),                  // 91.7
     ("project", "reflection", 96.0),              // 96.3
     ("project", "metric_in_result", 87.0),        // 89.0
-    ("project", "we_heavy", 97.0),                // 99.1
+    ("project", "we_heavy", 97.0),                // 100
     ("project", "filler_heavy", 97.0),            // 100
     ("project", "hedge_heavy", 97.0),             // 100
     ("project", "too_short", 95.0),               // 97.2
@@ -100,7 +100,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-holdout", "situation", 90.0),        // 90.9
     ("public-holdout", "task", 92.0),             // 93.9
     ("public-holdout", "action", 95.0),           // 97.0
-    ("public-holdout", "result", 92.0),           // 93.9
+    ("public-holdout", "result", 96.0),           // 97.0
     ("public-holdout", "reflection", 96.0),       // 97.0
     ("public-holdout", "metric_in_result", 90.0), // 90.9
     ("public-holdout", "too_short", 97.0),        // 100
@@ -109,32 +109,32 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-holdout", "multi_story", 97.0),      // 100
     ("public-holdout", "number_credit", 65.0),    // 65.9
     ("public-holdout", "quality", 68.0),          // 69.7
-    ("public-fresh", "episode", 51.0),            // 51.7
+    ("public-fresh", "episode", 55.0),            // 55.2
     ("public-fresh", "situation", 82.0),          // 82.8
     ("public-fresh", "task", 82.0),               // 82.8
-    ("public-fresh", "action", 65.0),             // 65.5
+    ("public-fresh", "action", 68.0),             // 69.0
     ("public-fresh", "result", 86.0),             // 86.2
     ("public-fresh", "reflection", 96.0),         // 96.6
-    ("public-fresh", "metric_in_result", 93.0),   // 93.1
+    ("public-fresh", "metric_in_result", 96.0),   // 96.6
     ("public-fresh", "too_short", 100.0),         // 100
-    ("public-fresh", "attitude", 93.0),           // 93.1
+    ("public-fresh", "attitude", 96.0),           // 96.6
     ("public-fresh", "off_topic", 93.0),          // 93.1
     ("public-fresh", "multi_story", 100.0),       // 100
-    ("public-fresh", "number_credit", 80.0),      // 81.0
-    ("public-fresh", "quality", 58.0),            // 58.6
+    ("public-fresh", "number_credit", 90.0),      // 90.5
+    ("public-fresh", "quality", 65.0),            // 65.5
     ("public-fresh2", "episode", 75.0),           // 75.0
     ("public-fresh2", "situation", 87.0),         // 87.5
     ("public-fresh2", "task", 91.0),              // 91.7
     ("public-fresh2", "action", 79.0),            // 79.2
     ("public-fresh2", "result", 95.0),            // 95.8
-    ("public-fresh2", "reflection", 87.0),        // 87.5
+    ("public-fresh2", "reflection", 91.0),        // 91.7
     ("public-fresh2", "metric_in_result", 95.0),  // 95.8
     ("public-fresh2", "too_short", 100.0),        // 100
-    ("public-fresh2", "attitude", 75.0),          // 75.0
+    ("public-fresh2", "attitude", 91.0),          // 91.7
     ("public-fresh2", "off_topic", 87.0),         // 87.5
     ("public-fresh2", "multi_story", 100.0),      // 100
     ("public-fresh2", "number_credit", 82.0),     // 82.4
-    ("public-fresh2", "quality", 66.0),           // 66.7
+    ("public-fresh2", "quality", 70.0),           // 70.8
 ];
 
 #[derive(Debug, Deserialize)]
