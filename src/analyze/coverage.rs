@@ -35,9 +35,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::features::SentenceFeatures;
-use super::star::Labelled;
-use super::{AreaCoverage, Document, Label};
-use crate::bank::{Area, Probe};
+use super::{AreaCoverage, Document};
+use crate::bank::Area;
 use crate::rubric::{Rubric, Subject};
 
 /// The lexicons that steer the normalization, by name.
@@ -193,45 +192,6 @@ pub(super) fn area_coverage(
             }
         })
         .collect()
-}
-
-/// Covers the areas that name a STAR part the answer has, on a sentence's own cues: the first
-/// sentence labelled that part (or also carrying it) with its label backed by its cues.
-pub(super) fn credit_parts(
-    coverage: &mut [AreaCoverage],
-    areas: &[Area],
-    doc: &Document<'_>,
-    labelled: &Labelled,
-) {
-    for (cov, area) in coverage.iter_mut().zip(areas) {
-        let Some(label) = area.part.and_then(label_of) else {
-            continue;
-        };
-        if cov.covered {
-            continue;
-        }
-        let carried = |si: usize| {
-            labelled.backed[si]
-                && (labelled.labels[si] == label || labelled.also[si].contains(&label))
-        };
-        if let Some(si) = (0..labelled.labels.len()).find(|&si| carried(si)) {
-            cov.covered = true;
-            cov.weak = false;
-            cov.evidence = Some(doc.sentences[si].span.clone());
-            cov.by_part = Some(label);
-        }
-    }
-}
-
-fn label_of(part: Probe) -> Option<Label> {
-    Some(match part {
-        Probe::Situation => Label::Situation,
-        Probe::Task => Label::Task,
-        Probe::Action => Label::Action,
-        Probe::Result => Label::Result,
-        Probe::Reflection => Label::Reflection,
-        Probe::Metrics | Probe::Specificity | Probe::Ownership => return None,
-    })
 }
 
 /// Whether `span` lies in a clause whose subject is "I" or "we".
@@ -643,6 +603,9 @@ fn compile_area(lexis: &Lexis, area: &Area) -> CompiledArea {
         line,
     }
 }
+
+mod parts;
+pub(super) use parts::credit_parts;
 
 #[cfg(test)]
 mod tests;
