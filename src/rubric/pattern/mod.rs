@@ -498,6 +498,28 @@ mod tests {
     }
 
     #[test]
+    fn prepare_with_compiles_every_pattern_and_returns_the_other_work() {
+        // Sources no other test uses, so that all of them are compiled here.
+        let sources: Vec<String> = (0..12)
+            .map(|i| format!(r"\bprepare{i} (?:alpha|beta{i})\b"))
+            .chain([r"\b(?:open".to_string()])
+            .collect();
+        let got = Pattern::prepare_with(&sources, || 6 * 7);
+        assert_eq!(got, 42);
+        for s in &sources[..12] {
+            assert!(cache().lock().unwrap().contains_key(s.as_str()), "{s}");
+        }
+        // An invalid pattern is left for `Pattern::new` to report.
+        assert!(Pattern::new(&sources[12]).is_err());
+        assert_eq!(
+            Pattern::new(&sources[3])
+                .unwrap()
+                .ranges("so prepare3 beta3."),
+            [3..17]
+        );
+    }
+
+    #[test]
     fn syntax_errors_say_what_is_wrong() {
         let e = Pattern::new(r"\b(?:open").unwrap_err();
         assert!(e.0.contains("unclosed group"), "{}", e.0);
