@@ -511,12 +511,11 @@ mod tests {
         }
         // An invalid pattern is left for `Pattern::new` to report.
         assert!(Pattern::new(&sources[12]).is_err());
-        assert_eq!(
-            Pattern::new(&sources[3])
-                .unwrap()
-                .ranges("so prepare3 beta3."),
-            [3..17]
-        );
+        let found = Pattern::new(&sources[3])
+            .unwrap()
+            .ranges("so prepare3 beta3.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0], 3..17);
     }
 
     #[test]
