@@ -441,16 +441,59 @@ fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
+/// Parses every file, on two threads when there is enough text to be worth one (the five
+/// shipped banks, 290 KB, took 5 ms on one); results and problems keep the files' order.
 fn parse_all(files: Vec<(String, String)>) -> Result<Vec<Parsed>> {
     let mut problems = Diagnostics::default();
     let mut parsed = Vec::with_capacity(files.len());
-    for (name, text) in files {
-        match parse(&name, &text) {
+    for result in parse_files(&files) {
+        match result {
             Ok(p) => parsed.push(p),
             Err(d) => problems.extend(d),
         }
     }
     problems.into_result(parsed).map_err(Error::Invalid)
+}
+
+/// Each file parsed, in the files' order. Two threads take the files from one queue, largest
+/// first, when there are at least two files and 64 KB of text.
+fn parse_files(files: &[(String, String)]) -> Vec<std::result::Result<Parsed, Diagnostics>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let total: usize = files.iter().map(|(_, text)| text.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    if files.len() < 2 || total < 64 * 1024 || threads < 2 {
+        return files.iter().map(|(name, text)| parse(name, text)).collect();
+    }
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(files[i].1.len()));
+    let slots: Vec<Mutex<Option<std::result::Result<Parsed, Diagnostics>>>> =
+        files.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let (name, text) = &files[i];
+            let result = parse(name, text);
+            if let Ok(mut slot) = slots[i].lock() {
+                *slot = Some(result);
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(work);
+        work();
+    });
+    slots
+        .into_iter()
+        .map(|slot| {
+            // Every file was parsed: had a parse panicked, so would `scope`.
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .expect("every bank file was parsed")
+        })
+        .collect()
 }
 
 /// Builds a catalog, checking question ids are unique across banks.

@@ -145,3 +145,51 @@ fn an_area_names_a_story_part_and_only_a_story_part() {
         "{e}"
     );
 }
+
+/// A bank of `n` questions with ids `{prefix}-0`.., about `n * 140` bytes.
+fn big_bank(prefix: &str, n: usize, broken: bool) -> String {
+    let mut s = format!("[bank]\nid = \"{prefix}\"\ntitle = \"T\"\nsource = \"s.txt\"\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "\n[[question]]\nid = \"{prefix}-{i}\"\ntext = \"Tell me about a time you calmed an angry customer, number {i}.\"\nkind = \"behavioral\"\n"
+        ));
+        if broken && i == n / 2 {
+            s.push_str("colour = \"red\"\n");
+        }
+    }
+    s
+}
+
+#[test]
+fn files_parsed_on_two_threads_keep_their_order_and_their_problems_order() {
+    // Enough text (over 64 KB) for two threads, the largest file not first.
+    let files: Vec<(String, String)> = [
+        ("a", 80, false),
+        ("b", 400, true),
+        ("c", 180, false),
+        ("d", 240, true),
+    ]
+    .iter()
+    .map(|&(p, n, broken)| (format!("{p}.toml"), big_bank(p, n, broken)))
+    .collect();
+    assert!(files.iter().map(|f| f.1.len()).sum::<usize>() > 64 * 1024);
+    let one_by_one: Vec<_> = files.iter().map(|(n, t)| parse(n, t)).collect();
+    let both = parse_files(&files);
+    assert_eq!(both.len(), one_by_one.len());
+    for (a, b) in both.iter().zip(&one_by_one) {
+        match (a, b) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.bank.origin, b.bank.origin);
+                assert_eq!(a.bank.questions.len(), b.bank.questions.len());
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            _ => panic!("one parse failed where the other did not"),
+        }
+    }
+    let err = parse_all(files)
+        .err()
+        .expect("two files are broken")
+        .to_string();
+    let (b, d) = (err.find("b.toml").unwrap(), err.find("d.toml").unwrap());
+    assert!(b < d, "problems in the files' order: {err}");
+}

@@ -404,7 +404,9 @@ pub(super) fn compile(
         )
         .filter_map(|p| expand_lexicons(p.get_ref(), &cx.lexicon_names, &cx.lexicon_terms).ok())
         .collect();
-    Pattern::prepare(&sources);
+    // The lexicons' matcher is built meanwhile, on whichever thread is free first.
+    let lexicon_terms = &cx.lexicon_terms;
+    let matcher = Pattern::prepare_with(&sources, || PhraseMatcher::new(lexicon_terms));
 
     let cues = super::cues::compile_cues(&mut cx, &m.cues);
 
@@ -549,7 +551,6 @@ pub(super) fn compile(
     }
     check_rule_references(&mut cx, &m.rules, &m.follow_ups, &srcs[0].name);
 
-    let matcher = PhraseMatcher::new(&cx.lexicon_terms);
     let rubric = Rubric {
         id: header.id.get_ref().clone(),
         title: header.title.clone(),

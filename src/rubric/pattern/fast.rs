@@ -8,6 +8,7 @@
 //! with the two DFAs held apart, so that the forward DFA and its cache serve both the first
 //! search and the rest.
 
+use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -153,14 +154,28 @@ impl Fast {
     }
 }
 
+/// Builds a pattern's forward or reverse NFA with this thread's compiler for that direction.
+///
+/// A compiler is kept per thread and direction rather than made per pattern: it keeps its
+/// scratch maps (the UTF-8 suffix cache alone is 10,000 entries) from one pattern to the next,
+/// where a new one allocated and freed them for every pattern (the NFA built is the same).
 fn build_nfa(hir: &Hir, reverse: bool, limit: Option<usize>) -> Result<thompson::NFA, String> {
-    thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .nfa_size_limit(limit)
-                .reverse(reverse)
-                .which_captures(thompson::WhichCaptures::None),
-        )
-        .build_from_hir(hir)
-        .map_err(|e| e.to_string())
+    thread_local! {
+        static COMPILERS: [RefCell<thompson::Compiler>; 2] = [
+            RefCell::new(thompson::Compiler::new()),
+            RefCell::new(thompson::Compiler::new()),
+        ];
+    }
+    COMPILERS.with(|compilers| {
+        let mut compiler = compilers[usize::from(reverse)].borrow_mut();
+        compiler
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(limit)
+                    .reverse(reverse)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_from_hir(hir)
+            .map_err(|e| e.to_string())
+    })
 }

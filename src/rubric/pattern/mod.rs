@@ -184,7 +184,17 @@ impl Pattern {
     /// to be worth it, so that [`Pattern::new`] finds them ready. Errors are left for
     /// [`Pattern::new`] to report.
     pub fn prepare(sources: &[String]) {
-        let todo: Vec<&String> = match cache().lock() {
+        Pattern::prepare_with(sources, || ());
+    }
+
+    /// [`Pattern::prepare`], with one more piece of work (`other`, such as building the
+    /// lexicons' matcher) done on one of the two threads meanwhile; returns what it returns.
+    ///
+    /// The two threads take the work from one queue, largest first (`other`, then the
+    /// patterns by length): alternating the patterns between two fixed halves and building
+    /// the rest afterwards left one thread idle for a fifth of a cold rubric load.
+    pub fn prepare_with<T: Send>(sources: &[String], other: impl FnOnce() -> T + Send) -> T {
+        let mut todo: Vec<&String> = match cache().lock() {
             Ok(c) => {
                 let mut seen = std::collections::HashSet::new();
                 sources
@@ -192,14 +202,30 @@ impl Pattern {
                     .filter(|s| !c.contains_key(s.as_str()) && seen.insert(s.as_str()))
                     .collect()
             }
-            Err(_) => return,
+            Err(_) => return other(),
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
         if todo.len() < 8 || threads < 2 {
-            return;
+            return other();
         }
-        let compile_some = |part: Vec<&String>| {
-            for s in part {
+        // Longest first, so the last jobs are short and the threads end together. A stable
+        // sort: equal lengths keep the rubric's order.
+        todo.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        let other = Mutex::new(Some(other));
+        let result = Mutex::new(None);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            if let Some(f) = other.lock().ok().and_then(|mut o| o.take()) {
+                let value = f();
+                if let Ok(mut r) = result.lock() {
+                    *r = Some(value);
+                }
+            }
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(s) = todo.get(i) else {
+                    break;
+                };
                 if let Ok(p) = Pattern::compile(s) {
                     if let Ok(mut c) = cache().lock() {
                         c.insert(s.to_string(), p);
@@ -207,22 +233,16 @@ impl Pattern {
                 }
             }
         };
-        // Alternate, so both halves get long and short patterns.
-        let (a, b): (Vec<&String>, Vec<&String>) = {
-            let mut halves = (Vec::new(), Vec::new());
-            for (i, s) in todo.into_iter().enumerate() {
-                if i % 2 == 0 {
-                    halves.0.push(s);
-                } else {
-                    halves.1.push(s);
-                }
-            }
-            halves
-        };
         std::thread::scope(|scope| {
-            scope.spawn(|| compile_some(b));
-            compile_some(a);
+            scope.spawn(work);
+            work();
         });
+        // `other` ran on one of the threads: had it panicked, so would `scope`.
+        result
+            .into_inner()
+            .ok()
+            .flatten()
+            .expect("the work beside the patterns ran")
     }
 
     fn compile(source: &str) -> Result<Pattern, PatternError> {
@@ -475,6 +495,27 @@ mod tests {
         assert!(Pattern::new(r"(?-i:[a-zA-Z]+)").unwrap().inner.on_lower);
         assert!(!Pattern::new(r"(?s-i:[a-z]+)").unwrap().inner.on_lower);
         assert!(Pattern::new(r"(?-i:\d)").unwrap().inner.on_lower);
+    }
+
+    #[test]
+    fn prepare_with_compiles_every_pattern_and_returns_the_other_work() {
+        // Sources no other test uses, so that all of them are compiled here.
+        let sources: Vec<String> = (0..12)
+            .map(|i| format!(r"\bprepare{i} (?:alpha|beta{i})\b"))
+            .chain([r"\b(?:open".to_string()])
+            .collect();
+        let got = Pattern::prepare_with(&sources, || 6 * 7);
+        assert_eq!(got, 42);
+        for s in &sources[..12] {
+            assert!(cache().lock().unwrap().contains_key(s.as_str()), "{s}");
+        }
+        // An invalid pattern is left for `Pattern::new` to report.
+        assert!(Pattern::new(&sources[12]).is_err());
+        let found = Pattern::new(&sources[3])
+            .unwrap()
+            .ranges("so prepare3 beta3.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0], 3..17);
     }
 
     #[test]
