@@ -118,15 +118,15 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-fresh", "metric_in_result", 96.0),   // 96.6
     ("public-fresh", "too_short", 100.0),         // 100
     ("public-fresh", "attitude", 96.0),           // 96.6
-    ("public-fresh", "off_topic", 93.0),          // 93.1
+    ("public-fresh", "off_topic", 96.0),          // 96.6
     ("public-fresh", "multi_story", 100.0),       // 100
     ("public-fresh", "number_credit", 90.0),      // 90.5
     ("public-fresh", "quality", 65.0),            // 65.5
-    ("public-fresh2", "episode", 75.0),           // 75.0
+    ("public-fresh2", "episode", 79.0),           // 79.2
     ("public-fresh2", "situation", 87.0),         // 87.5
     ("public-fresh2", "task", 91.0),              // 91.7
     ("public-fresh2", "action", 79.0),            // 79.2
-    ("public-fresh2", "result", 95.0),            // 95.8
+    ("public-fresh2", "result", 100.0),           // 100
     ("public-fresh2", "reflection", 91.0),        // 91.7
     ("public-fresh2", "metric_in_result", 95.0),  // 95.8
     ("public-fresh2", "too_short", 100.0),        // 100

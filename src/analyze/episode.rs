@@ -139,7 +139,11 @@ pub fn classify(
     let episode = if total == 0 {
         framed_routine(&ev, labels)
     } else if h > 0 && h >= s && dominant(h) {
-        Episode::Hypothetical
+        if past_framed(&ev, &per) {
+            Episode::Habitual
+        } else {
+            Episode::Hypothetical
+        }
     } else if s >= need && s >= h && (anchored || (2 * marked_past < s && s > b)) {
         // One event: something anchors it, or it is a past narrative that habit words
         // ("usually", "whenever") do not mark as what the candidate used to do in most of its
@@ -166,6 +170,21 @@ pub fn classify(
         anchored,
         cues,
     }
+}
+
+/// "My first job was on the counter. Customers would get the wrong meal... I would listen...
+/// I found that the customer calmed down quicker": the woulds sit between a real past period
+/// that opens the answer and a past report after them, so they tell what the candidate used to
+/// do (the past habitual "would"), not what they would do one day.
+fn past_framed(ev: &[[f64; 3]], per: &[Option<Episode>]) -> bool {
+    let is_hyp = |si: &usize| per[*si] == Some(Episode::Hypothetical);
+    let (Some(first), Some(last)) = ((0..per.len()).find(is_hyp), (0..per.len()).rfind(is_hyp))
+    else {
+        return false;
+    };
+    let opened = (0..first).any(|si| ev[si][2] > 0.0 && ev[si][0] == 0.0);
+    let reported = (last + 1..per.len()).any(|si| per[si] == Some(Episode::Specific));
+    opened && reported
 }
 
 /// No sentence has enough evidence of any type. Past states ("When I was working at CUNY, we
@@ -230,6 +249,18 @@ mod tests {
         let text = "I think knowing who is important matters a lot. Good service means \
                     respect for everyone, and patience is the key to it.";
         assert_eq!(episode(text), Episode::None);
+    }
+
+    #[test]
+    fn woulds_between_a_past_job_and_a_past_report_are_a_past_habit() {
+        let text = "My first summer job was at the ticket office of a cinema. Guests would \
+                    sometimes get the wrong seats. I would check the booking and I would \
+                    find out what went wrong. If I could swap the seats, I would swap them. \
+                    I found that the guests relaxed when I explained it calmly.";
+        assert_eq!(episode(text), Episode::Habitual);
+        let text = "If a guest has the wrong seats, I would check the booking first. I would \
+                    swap the seats if I could. I would apologize and explain it calmly.";
+        assert_eq!(episode(text), Episode::Hypothetical);
     }
 
     #[test]
