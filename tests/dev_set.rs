@@ -102,12 +102,12 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-holdout", "action", 95.0),           // 97.0
     ("public-holdout", "result", 96.0),           // 97.0
     ("public-holdout", "reflection", 96.0),       // 97.0
-    ("public-holdout", "metric_in_result", 90.0), // 90.9
+    ("public-holdout", "metric_in_result", 93.0), // 93.9
     ("public-holdout", "too_short", 97.0),        // 100
     ("public-holdout", "attitude", 97.0),         // 100
     ("public-holdout", "off_topic", 97.0),        // 100
     ("public-holdout", "multi_story", 97.0),      // 100
-    ("public-holdout", "number_credit", 65.0),    // 65.9
+    ("public-holdout", "number_credit", 68.0),    // 68.3
     ("public-holdout", "quality", 68.0),          // 69.7
     ("public-fresh", "episode", 55.0),            // 55.2
     ("public-fresh", "situation", 82.0),          // 82.8

@@ -17,7 +17,7 @@
 //!    else it is the scale of the situation.
 
 use super::cues::Boundary;
-use super::features::{Clause, SentenceFeatures};
+use super::features::{Clause, SentenceFeatures, quoted_spans};
 use super::{Document, Label, Metric, MetricRole, Quantity, QuantityKind};
 use crate::rubric::{Region, Rubric, Tense};
 
@@ -89,6 +89,7 @@ pub fn grammar_roles(
     decided: &mut [bool],
 ) {
     let settings = &rubric.metrics;
+    let quotes = quoted_spans(doc.text);
     for (m, done) in metrics.iter_mut().zip(decided.iter_mut()) {
         if *done {
             continue;
@@ -115,6 +116,7 @@ pub fn grammar_roles(
         });
         let role = if sf.in_region(at, &[Region::Condition])
             || matches!(tense, Some(Tense::Modal | Tense::Hindsight))
+            || projected_in_quote(doc, rubric, &quotes, at)
         {
             Some(MetricRole::Hypothetical)
         } else if sf.in_region(at, &[Region::Purpose])
@@ -135,6 +137,25 @@ pub fn grammar_roles(
             *done = true;
         }
     }
+}
+
+/// A number in quoted speech after a modal ("I put it in business terms: 'This will cut server
+/// costs by 40%'") is a promise or a projection, not what happened. Quoted clauses do not set
+/// the sentence's tense (see `features`), so the quote is read on its own here.
+fn projected_in_quote(
+    doc: &Document<'_>,
+    rubric: &Rubric,
+    quotes: &[std::ops::Range<usize>],
+    at: usize,
+) -> bool {
+    quotes
+        .iter()
+        .find(|q| q.start <= at && at < q.end)
+        .is_some_and(|q| {
+            doc.hits_in(rubric.features.modal, &(q.start..at))
+                .iter()
+                .any(|h| h.end <= at)
+        })
 }
 
 /// The sentence features' quantity offsets, for the numbers whose role is still open: a
@@ -177,5 +198,34 @@ pub fn outcome_or_scale(
         } else {
             MetricRole::Scale
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{Analyzer, Context, MetricRole};
+    use crate::bank::Kind;
+    use crate::rubric::RubricSet;
+
+    fn roles(text: &str) -> Vec<(String, MetricRole)> {
+        let set = RubricSet::embedded().unwrap();
+        let a = Analyzer::new(&set).analyze_in(text, Context::kind(Kind::Behavioral));
+        a.metrics
+            .iter()
+            .map(|m| (text[m.span.clone()].to_string(), m.role))
+            .collect()
+    }
+
+    #[test]
+    fn a_number_promised_in_quoted_speech_is_hypothetical() {
+        let text = "I had to explain the new queue to my manager. I put it in plain terms: \
+                    'This will cut the wait by 40%.' She approved it that day.";
+        assert_eq!(
+            roles(text),
+            [("by 40%".to_string(), MetricRole::Hypothetical)]
+        );
+        let text = "I had to explain the new queue to my manager. I showed her the report: \
+                    'The wait fell by 40%.' She approved it that day.";
+        assert_ne!(roles(text)[0].1, MetricRole::Hypothetical);
     }
 }
