@@ -17,6 +17,8 @@
 //!   like the holdout, only its figures are reported;
 //! - `public-fresh2`: answers with `split = "fresh2"`, a second later blind set from other
 //!   sources, gathered and labelled the same way; only its figures are reported.
+//! - `public-fresh3`: answers with `split = "fresh3"`, a third blind set (21 more sources),
+//!   labelled before any run; first measured on 074746f; only its figures are reported.
 //!
 //! The test prints a per-field agreement table per set and every disagreement (not for the
 //! holdout and fresh sets), and fails when a field's agreement falls below its floor (a regression guard, not
@@ -135,6 +137,19 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-fresh2", "multi_story", 100.0),      // 100
     ("public-fresh2", "number_credit", 82.0),     // 82.4
     ("public-fresh2", "quality", 70.0),           // 70.8
+    ("public-fresh3", "episode", 66.0),           // 66.7
+    ("public-fresh3", "situation", 87.0),         // 87.5
+    ("public-fresh3", "task", 91.0),              // 91.7
+    ("public-fresh3", "action", 75.0),            // 75.0
+    ("public-fresh3", "result", 87.0),            // 87.5
+    ("public-fresh3", "reflection", 83.0),        // 83.3
+    ("public-fresh3", "metric_in_result", 95.0),  // 95.8
+    ("public-fresh3", "too_short", 95.0),         // 95.8
+    ("public-fresh3", "attitude", 83.0),          // 83.3
+    ("public-fresh3", "off_topic", 100.0),        // 100
+    ("public-fresh3", "multi_story", 100.0),      // 100
+    ("public-fresh3", "number_credit", 66.0),     // 66.7
+    ("public-fresh3", "quality", 41.0),           // 41.7
 ];
 
 #[derive(Debug, Deserialize)]
@@ -455,7 +470,7 @@ fn report(o: &BTreeMap<String, Outcome>) -> String {
                 let _ = writeln!(s, "  {w}");
             }
         }
-        if name.ends_with("holdout") || name.ends_with("fresh") || name.ends_with("fresh2") {
+        if name.ends_with("holdout") || name.contains("fresh") {
             continue;
         }
         let _ = writeln!(
@@ -515,7 +530,8 @@ fn the_dev_sets_are_well_formed() {
                     "public-dev",
                     "public-holdout",
                     "public-fresh",
-                    "public-fresh2"
+                    "public-fresh2",
+                    "public-fresh3"
                 ]
                 .contains(&name.as_str()),
                 "{}: split {name}",
