@@ -297,6 +297,9 @@ pub struct Strength {
     pub dimension: Dimension,
     pub message: String,
     pub span: Option<Range<usize>>,
+    /// Every span the message quotes.
+    #[serde(skip)]
+    pub quoted: Vec<Range<usize>>,
 }
 
 /// An overall score held down by a rule's `ceiling`: the score was `uncapped` before.

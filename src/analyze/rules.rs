@@ -95,8 +95,9 @@ fn scoped_words(f: &Facts<'_>, rule: &Rule) -> usize {
 }
 
 /// The hits of a rule that count: in its scope, not inside a match of its `unless` pattern
-/// (searched only when there is a hit to check), and for delivery not inside quoted speech:
-/// the "um" and "I guess" of a caller the candidate quotes are not the candidate's delivery.
+/// (searched only when there is a hit to check), and not inside quoted speech when the rule
+/// says so (always for delivery): the "um" and "I guess" of a caller the candidate quotes are
+/// not the candidate's delivery, nor is the caller's "I bought this" the candidate's example.
 fn keep_hits(
     f: &Facts<'_>,
     rule: &Rule,
@@ -106,7 +107,7 @@ fn keep_hits(
     let mut kept: Vec<Range<usize>> = hits
         .filter(|h| in_scope(f, rule, f.doc.sentence_of(h.start)))
         .collect();
-    if rule.dimension == crate::rubric::Dimension::Delivery && !kept.is_empty() {
+    if rule.outside_quotes && !kept.is_empty() {
         let quotes = super::features::quoted_spans(f.doc.text);
         kept.retain(|h| !inside_any(&quotes, h));
     }
@@ -576,6 +577,7 @@ fn evaluate(
             }
             .fill(p),
             span: praised.first().cloned(),
+            quoted: praised,
         }),
         _ => None,
     };

@@ -233,6 +233,7 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         .iter()
         .filter_map(|e| e.strength.clone())
         .filter(|s| !superseded(&s.rule) && earned(rubric, p.evaluated, s))
+        .filter(|s| !contradicted(&findings, s))
         .collect();
     let words = doc.word_count();
     Analysis {
@@ -257,6 +258,16 @@ pub fn assemble(p: Parts<'_>) -> Analysis {
         findings,
         strengths,
     }
+}
+
+/// Praise never quotes what a professionalism fix quotes as the problem: "Concrete details make
+/// it believable: ...'Tough luck, toots'" beside "This sounds dismissive: 'luck, toots'".
+fn contradicted(findings: &[super::Finding], s: &super::Strength) -> bool {
+    findings
+        .iter()
+        .filter(|f| f.superseded_by.is_none() && f.dimension == crate::rubric::Dimension::Attitude)
+        .flat_map(|f| &f.hits)
+        .any(|h| s.quoted.iter().any(|q| h.start < q.end && q.start < h.end))
 }
 
 /// A strength whose rule has `praise_needs` stands only when one of those rules found evidence
@@ -284,6 +295,32 @@ mod tests {
     use crate::analyze::{Analyzer, Context};
     use crate::bank::Kind;
     use crate::rubric::RubricSet;
+
+    #[test]
+    fn praise_never_quotes_what_a_professionalism_fix_quotes() {
+        let set = RubricSet::embedded().unwrap();
+        let text = "My client is a supermarket chain. People ring up to complain about a $3 \
+                    pack of fruit. They will tell you, \"I bought this here, and it \
+                    has gone off!\" We can not reply, \"Tough luck, toots\". Straight away, I \
+                    acknowledge what the caller is telling me and I try to get them to see \
+                    there is a fix.";
+        let a = Analyzer::new(&set).analyze_in(text, Context::kind(Kind::General));
+        let flagged: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("attitude."))
+            .flat_map(|f| f.hits.clone())
+            .collect();
+        assert!(!flagged.is_empty(), "{:?}", a.findings);
+        for s in &a.strengths {
+            assert!(!s.message.contains("toots"), "{}", s.message);
+        }
+        assert!(
+            a.strengths.iter().all(|s| !s.message.contains("I bought")),
+            "a customer's words are no example of the candidate's: {:?}",
+            a.strengths
+        );
+    }
 
     #[test]
     fn a_polished_hypothetical_answer_is_held_at_its_ceiling() {

@@ -231,6 +231,8 @@ pub struct Rule {
     pub praise: Option<String>,
     /// Sentence labels the rule looks at; empty for the whole answer.
     pub scope: Vec<Label>,
+    /// Hits inside quoted speech do not count.
+    pub outside_quotes: bool,
     pub anchor: Anchor,
     pub spec: Spec,
     pub examples: Vec<RuleExample>,

@@ -442,6 +442,10 @@ pub(super) struct RawRule {
     /// Which sentences the rule looks at (labels); empty means the whole answer.
     #[serde(default)]
     pub scope: Vec<Label>,
+    /// Hits inside quoted speech do not count (what a customer said is not the candidate's
+    /// example); delivery rules always skip them.
+    #[serde(default)]
+    pub outside_quotes: bool,
     /// Where a finding without hits points: the first or the last sentence.
     #[serde(default)]
     pub anchor: Option<Spanned<String>>,

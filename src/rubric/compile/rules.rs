@@ -345,6 +345,7 @@ pub(super) fn compile_rule(
         suggestion: r.suggestion.trim().to_string(),
         praise: r.praise.as_ref().map(|p| p.trim().to_string()),
         scope: r.scope.clone(),
+        outside_quotes: r.outside_quotes || r.dimension == Dimension::Delivery,
         anchor,
         spec,
         examples: examples(&r.examples),
