@@ -12,6 +12,7 @@ mod context;
 mod cues;
 mod levels;
 mod merge;
+mod numbers;
 mod rules;
 mod sections;
 
