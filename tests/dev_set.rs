@@ -77,7 +77,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("project", "situation", 90.0),               // 91.7
     ("project", "task", 88.0),                    // 89.9
     ("project", "action", 87.0),                  // 89.0
-    ("project", "result", 90.0),                  // 91.7
+    ("project", "result", 92.0),                  // 92.7
     ("project", "reflection", 96.0),              // 96.3
     ("project", "metric_in_result", 87.0),        // 89.0
     ("project", "we_heavy", 97.0),                // 100

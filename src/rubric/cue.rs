@@ -150,6 +150,8 @@ pub enum Region {
     Purpose,
     /// "if she had called", "unless": what might have been.
     Condition,
+    /// "while I scanned her items": what was going on while the sentence's news happened.
+    Background,
 }
 
 impl Feature {
@@ -282,6 +284,8 @@ pub struct FeatureLexicons {
     /// Optional: what opens a purpose ("to make sure", "so that") or a condition ("if").
     pub purpose: Option<LexiconId>,
     pub conditions: Option<LexiconId>,
+    /// Optional: what opens a background clause ("while I scanned her items, she said...").
+    pub background: Option<LexiconId>,
     /// Optional: auxiliaries before "to" + verb: "had to", "was able to", "tried to".
     pub obligation: Option<LexiconId>,
     pub ability: Option<LexiconId>,

@@ -159,6 +159,8 @@ pub(super) struct RawFeatures {
     /// Optional: what opens a purpose ("to make sure") or a condition ("if").
     pub purpose: Option<Spanned<String>>,
     pub conditions: Option<Spanned<String>>,
+    /// Optional: what opens a background clause told beside the main one ("while").
+    pub background: Option<Spanned<String>>,
     /// Optional: auxiliaries before "to" + verb ("had to", "was able to", "tried to").
     pub obligation: Option<Spanned<String>>,
     pub ability: Option<Spanned<String>>,

@@ -1,6 +1,8 @@
 //! Purpose and condition stretches of a sentence: "I called back *to make sure she was
 //! happy*", "*if she had called earlier*, ...". Their words say what was aimed at or what
-//! might have been, not what happened, so result cues and metric roles look past them.
+//! might have been, not what happened, so result cues and metric roles look past them. A
+//! background clause ("*while I scanned her items*, she said...") is what was going on when the
+//! sentence's news happened; step cues may look past it.
 
 use std::ops::Range;
 
@@ -21,6 +23,7 @@ pub(super) fn regions(
     for (lex, region) in [
         (f.purpose, Region::Purpose),
         (f.conditions, Region::Condition),
+        (f.background, Region::Background),
     ] {
         let Some(lex) = lex else { continue };
         for h in doc.hits_in(lex, &s.span) {
