@@ -19,6 +19,9 @@
 //!   sources, gathered and labelled the same way; only its figures are reported.
 //! - `public-fresh3`: answers with `split = "fresh3"`, a third blind set (21 more sources),
 //!   labelled before any run; first measured on 074746f; only its figures are reported.
+//! - `public-fresh4`: answers with `split = "fresh4"`, a fourth blind set (24 more sources),
+//!   labelled before any run; first measured on the build that added it to this list; only
+//!   its figures are reported.
 //!
 //! The test prints a per-field agreement table per set and every disagreement (not for the
 //! holdout and fresh sets), and fails when a field's agreement falls below its floor (a regression guard, not
@@ -531,7 +534,8 @@ fn the_dev_sets_are_well_formed() {
                     "public-holdout",
                     "public-fresh",
                     "public-fresh2",
-                    "public-fresh3"
+                    "public-fresh3",
+                    "public-fresh4"
                 ]
                 .contains(&name.as_str()),
                 "{}: split {name}",
