@@ -296,8 +296,9 @@ fn quoted_speech_is_not_the_candidates_delivery() {
     );
 }
 
-/// "Nothing stands out yet" is for answers that are not yet strong; one that scores strong with
-/// nothing quotable as praise gets no praise line, and a too-long answer is not "a good length".
+/// "No strength the rubric can quote" is for answers that are not yet strong; one that scores
+/// strong with nothing quotable as praise gets no praise line, and a too-long answer is not "a
+/// good length".
 #[test]
 fn no_false_praise_lines_for_length_or_nothing_to_praise() {
     use starcoach::analyze::{Analyzer, Context};
@@ -324,6 +325,6 @@ fn no_false_praise_lines_for_length_or_nothing_to_praise() {
     assert!(
         f.strengths
             .iter()
-            .any(|s| s.message.starts_with("Nothing stands out"))
+            .any(|s| s.message.starts_with("No strength the rubric can quote"))
     );
 }

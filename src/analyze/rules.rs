@@ -118,6 +118,16 @@ fn keep_hits(
     kept
 }
 
+/// A hit starts at a word: a pattern that anchors on the end of the sentence before it
+/// ("(?:^|[.!?]\s+)to \w+") does not quote that sentence's full stop.
+fn past_boundary(hay: &str, h: Range<usize>) -> Range<usize> {
+    let lead = hay[h.clone()]
+        .bytes()
+        .take_while(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';') || b.is_ascii_whitespace())
+        .count();
+    h.start + lead..h.end
+}
+
 /// Whether `h` lies inside one of `spans` (sorted by start, as regex matches are).
 fn inside_any(spans: &[Range<usize>], h: &Range<usize>) -> bool {
     let i = spans.partition_point(|u| u.start <= h.start);
@@ -218,7 +228,7 @@ fn evaluate(
                 unless,
                 regex
                     .find_iter(&doc.haystack())
-                    .map(|m| m.range())
+                    .map(|m| past_boundary(doc.text, m.range()))
                     .filter(|h| !h.is_empty()),
             );
             (

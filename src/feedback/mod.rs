@@ -181,8 +181,8 @@ pub fn coach_in(
             });
         }
     }
-    // "Nothing stands out yet" only below the upper half of the bands: an answer scored
-    // strong whose sentences are not quotable as praise gets no praise line, not a false one.
+    // "No strength the rubric can quote" only below the upper half of the bands: an answer
+    // scored strong whose sentences are not quotable as praise gets no praise line, not a false one.
     let upper = rubric.bands.get(rubric.bands.len() / 2).map(|b| b.min);
     if strengths.is_empty()
         && upper.is_none_or(|min| analysis.overall < min)

@@ -60,6 +60,12 @@ impl Parser<'_> {
             k += 1;
         }
         let (g, m, mut end) = self.time_unit(k)?;
+        // "an HR manager", "a MIN value": a capitalised abbreviation after an article is an
+        // acronym, not "an hour".
+        let abbrev = self.str(k);
+        if p.art && abbrev.len() > 1 && abbrev.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
         // The strict quote units need digits right before them.
         if matches!(self.t[k].t, T::P(_)) && p.digit_tok.is_none() {
             return None;

@@ -161,6 +161,9 @@ fn durations_in_digits_and_words() {
     check("three weeks", Duration, "three weeks", 3.0, Some("week"));
     check("1.5 hours", Duration, "1.5 hours", 1.5, Some("hour"));
     check("2 mins", Duration, "2 mins", 2.0, Some("minute"));
+    // A capitalised abbreviation after an article is an acronym; in digits it is still a unit.
+    none("I worked as an HR assistant");
+    check("a 1-HR wait", Duration, "1-HR", 1.0, Some("hour"));
     check(
         "a couple of days",
         Duration,
