@@ -87,7 +87,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("project", "filler_heavy", 97.0),            // 100
     ("project", "hedge_heavy", 97.0),             // 100
     ("project", "too_short", 95.0),               // 97.2
-    ("project", "quality", 73.0),                 // 74.3
+    ("project", "quality", 74.0),                 // 74.3
     ("public-dev", "episode", 62.0),              // 63.6
     ("public-dev", "situation", 84.0),            // 86.4
     ("public-dev", "task", 93.0),                 // 95.5
@@ -99,7 +99,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-dev", "attitude", 97.0),             // 100
     ("public-dev", "off_topic", 95.0),            // 97.0
     ("public-dev", "multi_story", 97.0),          // 100
-    ("public-dev", "number_credit", 66.0),        // 67.9
+    ("public-dev", "number_credit", 69.0),        // 69.0
     ("public-dev", "quality", 60.0),              // 60.6
     ("public-holdout", "episode", 74.0),          // 75.8
     ("public-holdout", "situation", 90.0),        // 90.9
@@ -126,7 +126,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-fresh", "off_topic", 96.0),          // 96.6
     ("public-fresh", "multi_story", 100.0),       // 100
     ("public-fresh", "number_credit", 90.0),      // 90.5
-    ("public-fresh", "quality", 65.0),            // 65.5
+    ("public-fresh", "quality", 72.0),            // 72.4
     ("public-fresh2", "episode", 79.0),           // 79.2
     ("public-fresh2", "situation", 87.0),         // 87.5
     ("public-fresh2", "task", 91.0),              // 91.7
@@ -139,7 +139,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-fresh2", "off_topic", 87.0),         // 87.5
     ("public-fresh2", "multi_story", 100.0),      // 100
     ("public-fresh2", "number_credit", 82.0),     // 82.4
-    ("public-fresh2", "quality", 70.0),           // 70.8
+    ("public-fresh2", "quality", 75.0),           // 75.0
     ("public-fresh3", "episode", 66.0),           // 66.7
     ("public-fresh3", "situation", 87.0),         // 87.5
     ("public-fresh3", "task", 91.0),              // 91.7
@@ -153,6 +153,20 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-fresh3", "multi_story", 100.0),      // 100
     ("public-fresh3", "number_credit", 66.0),     // 66.7
     ("public-fresh3", "quality", 41.0),           // 41.7
+    // fresh4: its first blind figures (5f4ab68 + the example ceilings).
+    ("public-fresh4", "episode", 87.0),          // 87.5
+    ("public-fresh4", "situation", 95.0),        // 95.8
+    ("public-fresh4", "task", 66.0),             // 66.7
+    ("public-fresh4", "action", 87.0),           // 87.5
+    ("public-fresh4", "result", 79.0),           // 79.2
+    ("public-fresh4", "reflection", 79.0),       // 79.2
+    ("public-fresh4", "metric_in_result", 87.0), // 87.5
+    ("public-fresh4", "too_short", 95.0),        // 95.8
+    ("public-fresh4", "attitude", 70.0),         // 70.8
+    ("public-fresh4", "off_topic", 83.0),        // 83.3
+    ("public-fresh4", "multi_story", 91.0),      // 91.7
+    ("public-fresh4", "number_credit", 69.0),    // 69.4
+    ("public-fresh4", "quality", 29.0),          // 29.2
 ];
 
 #[derive(Debug, Deserialize)]
