@@ -152,7 +152,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("public-fresh3", "off_topic", 100.0),        // 100
     ("public-fresh3", "multi_story", 100.0),      // 100
     ("public-fresh3", "number_credit", 66.0),     // 66.7
-    ("public-fresh3", "quality", 41.0),           // 41.7
+    ("public-fresh3", "quality", 50.0),           // 50.0
     // fresh4: its first blind figures (5f4ab68 + the example ceilings).
     ("public-fresh4", "episode", 87.0),          // 87.5
     ("public-fresh4", "situation", 95.0),        // 95.8

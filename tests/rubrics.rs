@@ -328,3 +328,14 @@ fn no_false_praise_lines_for_length_or_nothing_to_praise() {
             .any(|s| s.message.starts_with("No strength the rubric can quote"))
     );
 }
+
+/// The band is judged on the score as printed: "85/100" is never shown as "strong".
+#[test]
+fn the_band_matches_the_whole_number_shown() {
+    let set = RubricSet::embedded().unwrap();
+    let rubric = set.for_kind(Kind::Behavioral);
+    assert_eq!(rubric.band(84.6), "excellent");
+    assert_eq!(rubric.band(84.4), "strong");
+    assert_eq!(rubric.band(69.5), "strong");
+    assert_eq!(rubric.band(44.4), "needs work");
+}

@@ -283,12 +283,14 @@ impl Rubric {
             .map_or(0.0, |(_, w)| *w)
     }
 
-    /// The band a score falls in.
+    /// The band a score falls in, judged on the whole number it is shown as: "85/100" is
+    /// never printed beside the band below 85.
     pub fn band(&self, score: f64) -> &str {
+        let shown = score.round();
         self.bands
             .iter()
             .rev()
-            .find(|b| score >= b.min)
+            .find(|b| shown >= b.min)
             .or(self.bands.first())
             .map_or("", |b| b.name.as_str())
     }
