@@ -3,10 +3,13 @@
 
 use std::ops::Range;
 
+mod hits;
+
 use super::measures::{clause_hits, details, repetition};
 use super::template::Vars;
 use super::{AreaCoverage, Document, Episode, Finding, Label, Metric, Quantity, Strength};
 use crate::rubric::{Anchor, ComponentMeasure, Counted, Effect, LengthMeasure, Rubric, Rule, Spec};
+use hits::{keep_hits, past_boundary};
 
 /// Everything the rules can look at.
 pub struct Facts<'a> {
@@ -92,50 +95,6 @@ fn scoped_words(f: &Facts<'_>, rule: &Rule) -> usize {
         .filter(|&si| in_scope(f, rule, si))
         .map(|si| f.doc.words_in(si))
         .sum()
-}
-
-/// The hits of a rule that count: in its scope, not inside a match of its `unless` pattern
-/// (searched only when there is a hit to check), and not inside quoted speech when the rule
-/// says so (always for delivery): the "um" and "I guess" of a caller the candidate quotes are
-/// not the candidate's delivery, nor is the caller's "I bought this" the candidate's example.
-fn keep_hits(
-    f: &Facts<'_>,
-    rule: &Rule,
-    unless: &Option<crate::rubric::Pattern>,
-    hits: impl Iterator<Item = Range<usize>>,
-) -> Vec<Range<usize>> {
-    let mut kept: Vec<Range<usize>> = hits
-        .filter(|h| in_scope(f, rule, f.doc.sentence_of(h.start)))
-        .collect();
-    if rule.outside_quotes && !kept.is_empty() {
-        let quotes = super::features::quoted_spans(f.doc.text);
-        kept.retain(|h| !inside_any(&quotes, h));
-    }
-    if let (Some(re), false) = (unless, kept.is_empty()) {
-        let spans: Vec<Range<usize>> = re.find_iter(&f.doc.haystack()).map(|m| m.range()).collect();
-        kept.retain(|h| !inside_any(&spans, h));
-    }
-    kept
-}
-
-/// A hit starts at a word: a pattern that anchors on the end of the sentence before it
-/// ("(?:^|[.!?]\s+)to \w+") does not quote that sentence's full stop.
-fn past_boundary(hay: &str, h: Range<usize>) -> Range<usize> {
-    let lead = hay[h.clone()]
-        .bytes()
-        .take_while(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';') || b.is_ascii_whitespace())
-        .count();
-    h.start + lead..h.end
-}
-
-/// Whether `h` lies inside one of `spans` (sorted by start, as regex matches are).
-fn inside_any(spans: &[Range<usize>], h: &Range<usize>) -> bool {
-    let i = spans.partition_point(|u| u.start <= h.start);
-    spans[..i]
-        .iter()
-        .rev()
-        .take(4)
-        .any(|u| u.start <= h.start && h.end <= u.end)
 }
 
 /// Where a missing STAR part is pointed at: the sentence the answer stops (or starts) at, when
